@@ -1,0 +1,14 @@
+#pragma once
+// The command implementations main() hands over to. Each takes the words
+// after its name and returns the process exit code: 0 success, 1 invalid
+// input or a failure, 2 usage error.
+
+#include <string>
+#include <vector>
+
+namespace crossdock::cli {
+
+/// `crossdock init [--db URL] [--demo] [--admin-email E --admin-password P] [--samples DIR]`
+int initCommand(const std::vector<std::string>& args);
+
+}  // namespace crossdock::cli

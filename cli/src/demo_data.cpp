@@ -1,0 +1,112 @@
+#include "demo_data.h"
+
+#include <fstream>
+#include <future>
+#include <vector>
+
+#include "crossdock/accounts/auth_service.h"
+#include "crossdock/accounts/password.h"
+#include "crossdock/core/csv.h"
+#include "crossdock/storage/store.h"
+
+namespace crossdock::cli {
+namespace {
+
+using core::ErrorCode;
+using core::makeError;
+
+/// Reads a whole CSV file with its header checked; rows must have as many
+/// fields as the header.
+core::Result<std::vector<std::vector<std::string>>> readCsv(const std::string& path, core::CsvHeader& header,
+                                                            const std::vector<std::string_view>& required,
+                                                            const std::vector<std::string_view>& optional) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return makeError(ErrorCode::InvalidArgument, "cannot open file", path);
+    core::CsvReader reader(in, path);
+    std::vector<std::string> row;
+    auto first = reader.next(row);
+    if (!first) return first.takeError();
+    if (!*first) return makeError(ErrorCode::InvalidArgument, "file is empty (no header row)", path);
+    auto checked = core::CsvHeader::check(row, required, optional, {}, reader.position());
+    if (!checked) return checked.takeError();
+    header = *checked;
+    std::vector<std::vector<std::string>> rows;
+    for (;;) {
+        auto more = reader.next(row);
+        if (!more) return more.takeError();
+        if (!*more) break;
+        if (row.size() != header.columns().size()) {
+            return makeError(ErrorCode::InvalidArgument,
+                             "row has " + std::to_string(row.size()) + " fields, header has " +
+                                 std::to_string(header.columns().size()),
+                             reader.position());
+        }
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+core::Result<int> loadCompanies(storage::Store& store, const std::string& path) {
+    core::CsvHeader header;
+    auto rows = readCsv(path, header, {"customer_id", "name", "currency", "price_lists"},
+                        {"price_strategy", "assortments"});
+    if (!rows) return rows.takeError();
+    int count = 0;
+    for (const auto& row : *rows) {
+        accounts::Company company{std::string(header.field(row, "customer_id")), std::string(header.field(row, "name")),
+                                  std::string(header.field(row, "currency")), "active"};
+        auto status = store.companies().find(company.id) ? store.companies().update(company)
+                                                         : store.companies().create(company);
+        if (!status) return status.takeError();
+        ++count;
+    }
+    return count;
+}
+
+core::Result<int> loadUsers(storage::Store& store, const std::string& path) {
+    core::CsvHeader header;
+    auto rows = readCsv(path, header, {"email", "password", "role"}, {"company_id"});
+    if (!rows) return rows.takeError();
+    std::vector<accounts::User> pending;
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+        const auto& row = (*rows)[i];
+        std::string where = path + ":" + std::to_string(i + 2);
+        auto email = accounts::normalizeEmail(std::string(header.field(row, "email")));
+        if (!email) return makeError(ErrorCode::InvalidArgument, email.error().message, where + " field email");
+        auto role = accounts::parseRole(header.field(row, "role"));
+        if (!role) return makeError(ErrorCode::InvalidArgument, "unknown role", where + " field role");
+        if (store.users().findByEmail(*email)) continue;
+        accounts::User user;
+        user.email = *email;
+        user.role = *role;
+        if (auto company = header.field(row, "company_id"); !company.empty()) user.company_id = std::string(company);
+        user.password_hash = std::string(header.field(row, "password"));  // hashed below
+        pending.push_back(std::move(user));
+    }
+    // PBKDF2 at 600k iterations is slow by design: hash on every core.
+    std::vector<std::future<std::string>> hashes;
+    for (const auto& user : pending) {
+        hashes.push_back(std::async(std::launch::async, [pw = user.password_hash] { return accounts::hashPassword(pw); }));
+    }
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+        pending[i].password_hash = hashes[i].get();
+        auto created = store.users().create(pending[i]);
+        if (!created) return makeError(created.error().code, created.error().message, path + " user " + pending[i].email);
+    }
+    return static_cast<int>(pending.size());
+}
+
+}  // namespace
+
+core::Result<DemoSummary> loadDemoData(storage::Store& store, const std::string& samples_dir) {
+    DemoSummary summary;
+    auto companies = loadCompanies(store, samples_dir + "/customers.csv");
+    if (!companies) return companies.takeError();
+    summary.companies = *companies;
+    auto users = loadUsers(store, samples_dir + "/users.csv");
+    if (!users) return users.takeError();
+    summary.users_created = *users;
+    return summary;
+}
+
+}  // namespace crossdock::cli
