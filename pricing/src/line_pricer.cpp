@@ -1,0 +1,195 @@
+#include "line_pricer.h"
+
+#include "wide_math.h"
+
+namespace crossdock::pricing::detail {
+
+namespace {
+
+// Base units per unit `uom_id` of the line's item; nullopt when the item does not
+// have that unit (an entry left over from an older catalog).
+std::optional<std::int64_t> factorOf(const LineContext& ctx, std::uint32_t uom_id) {
+    if (uom_id == ctx.uom_id) return ctx.f_req;
+    for (std::size_t i = 0; i < ctx.cached; ++i) {
+        const auto& hit = ctx.factor_cache[i];
+        if (hit.uom == uom_id)
+            return hit.factor == 0 ? std::nullopt : std::optional<std::int64_t>(hit.factor);
+    }
+    const auto factor = ctx.item.units.factor(ctx.state.units->name(uom_id));
+    const std::int64_t raw = factor ? factor->raw() : 0;
+    if (ctx.cached < ctx.factor_cache.size())
+        ctx.factor_cache[ctx.cached++] = LineContext::CachedFactor{uom_id, raw};
+    if (raw == 0) return std::nullopt;
+    return raw;
+}
+
+// Among units other than the requested one: the base unit first, then by
+// ascending factor, then by code. True when (a, fa) comes before (b, fb).
+bool preferUnit(const LineContext& ctx, std::uint32_t a, std::int64_t fa, std::uint32_t b, std::int64_t fb) {
+    const auto name_a = ctx.state.units->name(a);
+    const auto name_b = ctx.state.units->name(b);
+    const bool base_a = name_a == ctx.item.units.baseUnit();
+    const bool base_b = name_b == ctx.item.units.baseUnit();
+    if (base_a != base_b) return base_a;
+    if (fa != fb) return fa < fb;
+    return name_a < name_b;
+}
+
+// The tier of one unit's rows (sorted by min_qty) for `quantity`: the valid row
+// with the largest min_qty that the quantity reaches.
+const Row* bestTier(const Row* begin, const Row* end, const LineContext& ctx, std::int64_t f_tier,
+                    std::int64_t quantity, bool& any_valid) {
+    const Row* best = nullptr;
+    for (const Row* row = begin; row != end; ++row) {
+        if (!row->validOn(ctx.day)) continue;
+        any_valid = true;
+        if (!reachesTier(row->min_qty, f_tier, quantity, ctx.f_req)) break;  // larger min_qty follow
+        best = row;
+    }
+    return best;
+}
+
+Quote quoteEntries(const LineContext& ctx, const ListData& list, std::int64_t quantity) {
+    Quote quote;
+    quote.tier_list = &list;
+    if (ctx.sku_id == StringTable::kNone) return quote;
+    const RowRange range = list.index_view.find(ctx.sku_id);
+    const Row* rows = list.row_data + range.begin;
+    const Row* end = rows + range.count;
+    bool any_unit = false;
+    bool any_valid = false;
+    for (const Row* group = rows; group != end;) {
+        const Row* group_end = group;
+        while (group_end != end && group_end->uom == group->uom) ++group_end;
+        const auto factor = factorOf(ctx, group->uom);
+        if (factor) {
+            any_unit = true;
+            const Row* tier = bestTier(group, group_end, ctx, *factor, quantity, any_valid);
+            // The requested unit's own tier beats any conversion; otherwise keep the preferred unit.
+            const bool requested = group->uom == ctx.uom_id;
+            if (tier != nullptr && (requested || quote.row == nullptr ||
+                                    preferUnit(ctx, tier->uom, *factor, quote.row->uom, quote.f_tier))) {
+                quote.row = tier;
+                quote.f_tier = *factor;
+                if (requested) break;
+            }
+        }
+        group = group_end;
+    }
+    if (quote.row == nullptr) {
+        quote.status = !any_unit    ? CandidateStatus::NoEntry
+                       : !any_valid ? CandidateStatus::NotValidOnDate
+                                    : CandidateStatus::BelowMinQty;
+        return quote;
+    }
+    const auto price = convertPriceRaw(quote.row->price, ctx.f_req, quote.f_tier);
+    quote.status = price ? CandidateStatus::Priced : CandidateStatus::OutOfRange;
+    quote.price = price.value_or(0);
+    return quote;
+}
+
+Quote quoteDerived(const LineContext& ctx, const ListData& list, std::int64_t quantity) {
+    const CompiledRules& rules = *list.rules;
+    Quote quote;
+    quote.rule = rules.match(ctx.item);
+    if (quote.rule < 0) {
+        quote.status = CandidateStatus::NoRule;
+        return quote;
+    }
+    if (rules.definition.source == RuleSource::Cost) {
+        if (!ctx.item.cost) {
+            quote.status = CandidateStatus::NoCost;
+            return quote;
+        }
+        const auto base =
+            divideHalfUp(static_cast<Int128>(ctx.item.cost->raw()) * ctx.f_req, core::Decimal::kOne);
+        if (!base) {
+            quote.status = CandidateStatus::OutOfRange;
+            return quote;
+        }
+        quote.base_price = *base;
+    } else {
+        const Quote source = quoteList(ctx, *ctx.state.lists[rules.source_slot], quantity);
+        if (source.status != CandidateStatus::Priced) {
+            quote.status = CandidateStatus::NoSourcePrice;
+            quote.source_status = source.status;
+            return quote;
+        }
+        quote.tier_list = source.tier_list;
+        quote.row = source.row;
+        quote.f_tier = source.f_tier;
+        quote.base_price = source.price;
+    }
+    const Adjustment& adjustment = rules.definition.rules[static_cast<std::size_t>(quote.rule)].adjustment;
+    const auto price =
+        adjustRaw(quote.base_price, adjustment.kind == Adjustment::Kind::Markup, adjustment.percent.raw());
+    quote.status = price ? CandidateStatus::Priced : CandidateStatus::OutOfRange;
+    quote.price = price.value_or(0);
+    return quote;
+}
+
+void collectBreakpoint(const LineContext& ctx, const ListData& list, std::int64_t after,
+                       std::optional<std::int64_t>& best) {
+    if (!list.validOn(ctx.day)) return;
+    if (list.rules) {
+        // Rules do not depend on the quantity: a derived list breaks where its source does.
+        if (list.rules->definition.source == RuleSource::List) {
+            collectBreakpoint(ctx, *ctx.state.lists[list.rules->source_slot], after, best);
+        }
+        return;
+    }
+    if (ctx.sku_id == StringTable::kNone) return;
+    const RowRange range = list.index_view.find(ctx.sku_id);
+    const Row* rows = list.row_data + range.begin;
+    std::optional<std::int64_t> factor;
+    for (const Row* row = rows; row != rows + range.count; ++row) {
+        if (row == rows || row->uom != (row - 1)->uom) factor = factorOf(ctx, row->uom);
+        if (!factor || !row->validOn(ctx.day)) continue;
+        const auto start = tierStartIn(row->min_qty, *factor, ctx.f_req);
+        if (start && *start > after && (!best || *start < *best)) best = start;
+    }
+}
+
+}  // namespace
+
+void prefetchChain(const LineContext& ctx, std::span<const std::uint32_t> chain) {
+    for (const auto slot : chain) __builtin_prefetch(ctx.state.lists[slot].get());
+    if (ctx.sku_id == StringTable::kNone) return;
+    for (const auto slot : chain) __builtin_prefetch(ctx.state.lists[slot]->index_view.home(ctx.sku_id));
+    for (const auto slot : chain) {
+        const ListData& list = *ctx.state.lists[slot];
+        const RowRange range = list.index_view.find(ctx.sku_id);
+        if (range.count != 0) __builtin_prefetch(list.row_data + range.begin);
+    }
+}
+
+Quote quoteList(const LineContext& ctx, const ListData& list, std::int64_t quantity) {
+    if (!list.validOn(ctx.day)) {
+        Quote quote;
+        quote.status = CandidateStatus::ListNotValid;
+        return quote;
+    }
+    return list.rules ? quoteDerived(ctx, list, quantity) : quoteEntries(ctx, list, quantity);
+}
+
+ChainQuote quoteChain(const LineContext& ctx, std::span<const std::uint32_t> chain, Strategy strategy,
+                      std::int64_t quantity) {
+    ChainQuote best;
+    for (std::size_t i = 0; i < chain.size(); ++i) {
+        const Quote quote = quoteList(ctx, *ctx.state.lists[chain[i]], quantity);
+        if (quote.status != CandidateStatus::Priced) continue;
+        if (best.index == ChainQuote::kNoWinner || quote.price < best.price)
+            best = ChainQuote{quote.price, i};
+        if (strategy == Strategy::Priority) break;
+    }
+    return best;
+}
+
+std::optional<std::int64_t> nextBreakpoint(const LineContext& ctx, std::span<const std::uint32_t> chain,
+                                           std::int64_t after) {
+    std::optional<std::int64_t> best;
+    for (const auto slot : chain) collectBreakpoint(ctx, *ctx.state.lists[slot], after, best);
+    return best;
+}
+
+}  // namespace crossdock::pricing::detail

@@ -1,0 +1,72 @@
+#pragma once
+
+// The hot path: what one list says about one line at one quantity, what a whole
+// chain says, and where the next tier break is. No allocation, no strings built.
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+
+#include "crossdock/pricing/explanation.h"
+#include "snapshot_state.h"
+
+namespace crossdock::pricing::detail {
+
+/// Everything about a line that does not depend on the list or the quantity.
+struct LineContext {
+    const SnapshotState& state;
+    const ItemFacts& item;
+    std::uint32_t sku_id;  // StringTable::kNone when no list has entries for the SKU
+    std::uint32_t uom_id;  // StringTable::kNone when no entry uses the unit
+    std::int64_t f_req;    // base units per requested unit, raw
+    std::int32_t day;
+
+    // Factors of the other units met on this line, so that each costs one
+    // UnitConversions lookup per line however often tiers are re-scanned.
+    struct CachedFactor {
+        std::uint32_t uom = 0;
+        std::int64_t factor = 0;  // 0: the item has no such unit
+    };
+    mutable std::array<CachedFactor, 4> factor_cache{};
+    mutable std::size_t cached = 0;
+};
+
+/// A list's outcome for the line at one quantity.
+struct Quote {
+    CandidateStatus status = CandidateStatus::NoEntry;
+    std::int64_t price = 0;  // per requested unit, raw
+    // The tier: an entry of tier_list (this list, or the source a rule list derives from).
+    const ListData* tier_list = nullptr;
+    const Row* row = nullptr;  // null for cost
+    std::int64_t f_tier = 0;   // base units per row's unit, raw
+    // The evaluated list's own rule, when it is a derived list.
+    std::int32_t rule = -1;
+    std::int64_t base_price = 0;
+    CandidateStatus source_status = CandidateStatus::NotConsulted;
+};
+
+/// Starts loading what walking `chain` will read for the line (lists, index
+/// slots, rows): on a large dataset these are cache misses, and started together
+/// they overlap instead of queueing. A hint only; changes no result.
+void prefetchChain(const LineContext& ctx, std::span<const std::uint32_t> chain);
+
+/// What `list` says about the line at `quantity` (raw, in the requested unit).
+Quote quoteList(const LineContext& ctx, const ListData& list, std::int64_t quantity);
+
+/// The winner of a chain at `quantity`: its price and index in `chain`, or
+/// index == kNoWinner.
+struct ChainQuote {
+    static constexpr std::size_t kNoWinner = static_cast<std::size_t>(-1);
+    std::int64_t price = 0;
+    std::size_t index = kNoWinner;
+};
+ChainQuote quoteChain(const LineContext& ctx, std::span<const std::uint32_t> chain, Strategy strategy,
+                      std::int64_t quantity);
+
+/// The smallest quantity (raw, requested unit) above `after` at which a tier of a
+/// list of the chain (or of a list one derives from) starts; nullopt when none.
+std::optional<std::int64_t> nextBreakpoint(const LineContext& ctx, std::span<const std::uint32_t> chain,
+                                           std::int64_t after);
+
+}  // namespace crossdock::pricing::detail

@@ -1,0 +1,57 @@
+#include "string_table.h"
+
+#include <functional>
+#include <stdexcept>
+
+namespace crossdock::pricing::detail {
+
+std::uint64_t StringTable::hashOf(std::string_view text) { return std::hash<std::string_view>{}(text); }
+
+std::uint32_t StringTable::find(std::string_view text, std::uint64_t hash) const {
+    if (slots_.empty()) return kNone;
+    const auto tag = static_cast<std::uint32_t>(hash >> 32);
+    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+        const Slot& slot = slots_[i];
+        if (slot.id_plus_one == 0) return kNone;
+        if (slot.tag == tag && name(slot.id_plus_one - 1) == text) return slot.id_plus_one - 1;
+    }
+}
+
+std::uint32_t StringTable::intern(std::string_view text) {
+    if (const auto id = find(text); id != kNone) return id;
+    // Keep the load at most one half: short probe runs, and a miss ends fast.
+    if (2 * (size() + 1) > slots_.size()) rehash(slots_.empty() ? 16 : 2 * slots_.size());
+    if (size() == kNone - 1) throw std::length_error("StringTable: too many strings");
+    const auto id = size();
+    arena_.insert(arena_.end(), text.begin(), text.end());
+    offsets_.push_back(static_cast<std::uint32_t>(arena_.size()));
+    if (arena_.size() > 0xffff'0000U) throw std::length_error("StringTable: arena too large");
+    place(hashOf(text), id);
+    return id;
+}
+
+void StringTable::place(std::uint64_t hash, std::uint32_t id) {
+    std::size_t i = hash & mask_;
+    while (slots_[i].id_plus_one != 0) i = (i + 1) & mask_;
+    slots_[i] = Slot{static_cast<std::uint32_t>(hash >> 32), id + 1};
+}
+
+void StringTable::rehash(std::size_t slot_count) {
+    slots_.assign(slot_count, Slot{});
+    mask_ = slot_count - 1;
+    for (std::uint32_t id = 0; id < size(); ++id) place(hashOf(name(id)), id);
+}
+
+void StringTable::reserve(std::size_t count, std::size_t bytes) {
+    arena_.reserve(arena_.size() + bytes);
+    offsets_.reserve(offsets_.size() + count);
+    std::size_t wanted = slots_.empty() ? 16 : slots_.size();
+    while (wanted < 2 * (size() + count)) wanted *= 2;
+    if (wanted > slots_.size()) rehash(wanted);
+}
+
+std::size_t StringTable::memoryBytes() const {
+    return arena_.capacity() + offsets_.capacity() * sizeof(std::uint32_t) + slots_.capacity() * sizeof(Slot);
+}
+
+}  // namespace crossdock::pricing::detail

@@ -1,0 +1,53 @@
+#pragma once
+
+// Interned strings with dense ids: SKUs, units, list ids and customer ids inside
+// a snapshot. Open addressing over one flat slot array and one character arena,
+// so a lookup costs about two cache misses and a copy is a few memcpys.
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace crossdock::pricing::detail {
+
+class StringTable {
+public:
+    static constexpr std::uint32_t kNone = 0xffff'ffffU;
+
+    /// The id of `text`, or kNone.
+    std::uint32_t find(std::string_view text) const { return find(text, hashOf(text)); }
+    /// As find(), with hashOf(text) computed by the caller.
+    std::uint32_t find(std::string_view text, std::uint64_t hash) const;
+    /// Starts loading the slot where a search for `hash` begins (a cache hint only).
+    void prefetch(std::uint64_t hash) const {
+        if (!slots_.empty()) __builtin_prefetch(&slots_[hash & mask_]);
+    }
+    static std::uint64_t hashOf(std::string_view text);
+    /// The id of `text`, adding it when missing. Ids are dense and never change.
+    std::uint32_t intern(std::string_view text);
+    /// The text of an id from this table.
+    std::string_view name(std::uint32_t id) const {
+        return {arena_.data() + offsets_[id], offsets_[id + 1] - offsets_[id]};
+    }
+    std::uint32_t size() const { return static_cast<std::uint32_t>(offsets_.size() - 1); }
+    /// Makes room for `count` more strings of `bytes` characters in all.
+    void reserve(std::size_t count, std::size_t bytes);
+    /// Heap bytes held (for the benchmark's memory figure).
+    std::size_t memoryBytes() const;
+
+private:
+    struct Slot {
+        std::uint32_t tag = 0;          // high half of the hash
+        std::uint32_t id_plus_one = 0;  // 0: empty
+    };
+
+    void rehash(std::size_t slot_count);
+    void place(std::uint64_t hash, std::uint32_t id);
+
+    std::vector<char> arena_;
+    std::vector<std::uint32_t> offsets_{0};  // id → start in arena_; one extra at the end
+    std::vector<Slot> slots_;
+    std::size_t mask_ = 0;
+};
+
+}  // namespace crossdock::pricing::detail
