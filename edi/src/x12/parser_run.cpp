@@ -1,0 +1,325 @@
+#include "x12/parser_run.h"
+
+#include <utility>
+
+#include "x12/text_rules.h"
+
+namespace crossdock::edi::x12::detail {
+namespace {
+
+// The envelope segment ids, told apart with a couple of compares (this runs per segment).
+enum class Kind { Body, Isa, Iea, Gs, Ge, St, Se };
+Kind kindOf(std::string_view id) {
+    if (id.size() == 2) {
+        if (id[0] == 'S') return id[1] == 'T' ? Kind::St : id[1] == 'E' ? Kind::Se : Kind::Body;
+        if (id[0] == 'G') return id[1] == 'S' ? Kind::Gs : id[1] == 'E' ? Kind::Ge : Kind::Body;
+        return Kind::Body;
+    }
+    if (id.size() == 3 && id[0] == 'I') return id == "ISA" ? Kind::Isa : id == "IEA" ? Kind::Iea : Kind::Body;
+    return Kind::Body;
+}
+
+// A valid segment id that is not an envelope id: one that starts with none of the
+// letters of ST, SE, GS, GE, ISA, IEA certainly is not one of them.
+bool isPlainBodyId(std::string_view id) {
+    if (id.empty() || id[0] == 'S' || id[0] == 'G' || id[0] == 'I') return false;
+    return isValidSegmentId(id);
+}
+
+}  // namespace
+
+ParserRun::ParserRun(EnvelopeHandler& handler, const ParseOptions& options, SegmentReader& reader)
+    : handler_(handler), options_(options), reader_(reader) {}
+
+ParseSummary ParserRun::run() {
+    Segment segment;
+    for (;;) {
+        if (!reader_.advance(segment)) {
+            if (reader_.failed()) {
+                add(reader_.failure());
+                summary_.fatal = true;
+                closeOpen(nullptr, InterchangeCode::NoError);
+            } else {
+                closeOpen(nullptr, InterchangeCode::PrematureEndOfFile);
+            }
+            break;
+        }
+        ++summary_.segments;
+        if (level_ == Level::Transaction && segment.terminated() && !segment.repaired() &&
+            isPlainBodyId(segment.id())) {  // the hot path: an ordinary segment inside a set
+            handler_.onSegment(segment, ++transaction_result_.segment_count);
+            continue;
+        }
+        if (segment.repaired()) {
+            add(elementIssue(segment, 0, InterchangeCode::InvalidContent, ElementCode::InvalidCharacter,
+                             "line breaks inside the segment were removed", Severity::Warning));
+        }
+        if (!segment.terminated()) {
+            add(elementIssue(segment, 0, InterchangeCode::PrematureEndOfFile, ElementCode::None,
+                             "the input ends before the terminator of the last segment", Severity::Warning));
+        }
+        dispatch(segment);
+    }
+    if (summary_.interchanges == 0 && !summary_.fatal) {
+        Issue issue;
+        issue.code = InterchangeCode::InvalidControlStructure;
+        issue.message = "the input holds no interchange";
+        add(std::move(issue));
+    }
+    summary_.bytes = reader_.bytesConsumed();
+    summary_.peak_memory = reader_.peakMemoryFootprint();
+    return std::move(summary_);
+}
+
+void ParserRun::add(Issue issue) {
+    Location& at = issue.location;
+    if (level_ != Level::Outside) {
+        at.interchange = interchange_.ordinal;
+        at.interchange_control = interchange_.control_number;
+    }
+    if (level_ == Level::Group || level_ == Level::Transaction) {
+        at.functional_id = group_.functional_id;
+        at.group_control = group_.control_number;
+    }
+    if (level_ == Level::Transaction) {
+        at.transaction_set_id = transaction_.set_id;
+        at.transaction_control = transaction_.control_number;
+    }
+    if (issue.isError()) {
+        ++summary_.errors;
+        switch (issue.scope()) {
+            case Scope::Interchange:
+                interchange_result_.envelope_ok = false;
+                break;
+            case Scope::Group:
+                group_result_.envelope_ok = false;
+                break;
+            default:
+                transaction_result_.accepted = false;
+                break;
+        }
+    } else {
+        ++summary_.warnings;
+    }
+    handler_.onIssue(issue);
+    if (summary_.issues.size() < options_.max_issues) {
+        summary_.issues.push_back(std::move(issue));
+    } else {
+        summary_.issues_truncated = true;
+    }
+}
+
+void ParserRun::dispatch(const Segment& segment) {
+    switch (level_) {
+        case Level::Outside:
+            if (kindOf(segment.id()) == Kind::Isa) {
+                startInterchange(segment);
+            } else {
+                stray(segment, InterchangeCode::InvalidControlStructure,
+                      "outside an interchange (after its IEA, before any ISA)");
+            }
+            return;
+        case Level::Interchange:
+            onInterchangeLevel(segment);
+            return;
+        case Level::Group:
+            onGroupLevel(segment);
+            return;
+        case Level::Transaction:
+            onTransactionLevel(segment);
+            return;
+    }
+}
+
+void ParserRun::onInterchangeLevel(const Segment& segment) {
+    const Kind kind = kindOf(segment.id());
+    if (skip_transaction_ && kind != Kind::Isa && kind != Kind::Iea && kind != Kind::Gs) {
+        if (kind == Kind::Se) skip_transaction_ = false;
+        return;  // the set of a stray ST: reported once, at the ST
+    }
+    skip_transaction_ = false;
+    switch (kind) {
+        case Kind::Gs:
+            startGroup(segment);
+            return;
+        case Kind::Iea:
+            endInterchange(&segment);
+            return;
+        case Kind::Isa:
+            closeOpen(&segment, InterchangeCode::InvalidControlStructure);
+            startInterchange(segment);
+            return;
+        case Kind::St:
+            stray(segment, InterchangeCode::InvalidContent, "outside a functional group (no GS before it)");
+            skip_transaction_ = true;
+            return;
+        default:
+            stray(segment, InterchangeCode::InvalidContent, "outside a functional group");
+            return;
+    }
+}
+
+void ParserRun::onGroupLevel(const Segment& segment) {
+    switch (kindOf(segment.id())) {
+        case Kind::St:
+            startTransaction(segment);
+            return;
+        case Kind::Ge:
+            endGroup(&segment);
+            return;
+        case Kind::Gs:
+        case Kind::Iea:
+        case Kind::Isa:
+            closeOpen(&segment, InterchangeCode::InvalidControlStructure);
+            dispatch(segment);
+            return;
+        default:
+            stray(segment, InterchangeCode::InvalidContent, "outside a transaction set");
+            return;
+    }
+}
+
+void ParserRun::onTransactionLevel(const Segment& segment) {
+    const Kind kind = kindOf(segment.id());
+    if (kind == Kind::Body) {
+        const std::size_t position = ++transaction_result_.segment_count;
+        if (!isValidSegmentId(segment.id())) {
+            add(elementIssue(segment, 0, SegmentCode::UnrecognizedSegmentId, ElementCode::None,
+                             "'" + std::string(segment.id()) + "' is not a segment id", Severity::Error,
+                             position));
+        }
+        handler_.onSegment(segment, position);
+        return;
+    }
+    if (kind == Kind::Se) {
+        ++transaction_result_.segment_count;
+        endTransaction(&segment);
+        return;
+    }
+    closeOpen(&segment, InterchangeCode::InvalidControlStructure);
+    dispatch(segment);
+}
+
+void ParserRun::startInterchange(const Segment& isa) {
+    interchange_ = readIsa(isa);
+    interchange_.ordinal = ++summary_.interchanges;
+    interchange_result_ = InterchangeResult{};
+    interchange_result_.envelope_ok = true;
+    group_controls_.clear();
+    level_ = Level::Interchange;
+    checkIsa(isa, options_.strict_isa_width, *this);
+    const std::string key = interchange_.sender_qualifier + ':' + interchange_.sender_id + '>' +
+                            interchange_.receiver_qualifier + ':' + interchange_.receiver_id + '#' +
+                            interchange_.control_number;
+    if (!interchange_controls_.insert(key).second) {
+        add(elementIssue(
+            isa, 13, InterchangeCode::DuplicateControlNumber, ElementCode::None,
+            "ISA13 " + interchange_.control_number + " repeats an earlier interchange of this sender"));
+    }
+    handler_.onInterchangeStart(interchange_, isa);
+}
+
+void ParserRun::startGroup(const Segment& gs) {
+    group_ = readGs(gs);
+    group_.ordinal = ++interchange_result_.groups;
+    ++summary_.groups;
+    group_result_ = GroupResult{};
+    group_result_.envelope_ok = true;
+    transaction_controls_.clear();
+    level_ = Level::Group;
+    checkGs(gs, interchange_.version, *this);
+    if (!group_.control_number.empty() && !group_controls_.insert(group_.control_number)) {
+        add(elementIssue(gs, 6, GroupCode::ControlNumberNotUnique, ElementCode::None,
+                         "GS06 " + group_.control_number + " repeats an earlier group of this interchange"));
+    }
+    handler_.onGroupStart(group_, gs);
+}
+
+void ParserRun::startTransaction(const Segment& st) {
+    transaction_ = readSt(st);
+    transaction_.ordinal = ++group_result_.received;
+    ++summary_.transactions;
+    transaction_result_ = TransactionResult{};
+    transaction_result_.segment_count = 1;
+    transaction_result_.accepted = true;
+    level_ = Level::Transaction;
+    checkSt(st, *this);
+    if (!transaction_.control_number.empty() && !transaction_controls_.insert(transaction_.control_number)) {
+        add(elementIssue(st, 2, TransactionCode::ControlNumberNotUnique, ElementCode::None,
+                         "ST02 " + transaction_.control_number + " repeats an earlier set of this group",
+                         Severity::Error, 1));
+    }
+    handler_.onTransactionStart(transaction_, st);
+}
+
+void ParserRun::endTransaction(const Segment* se) {
+    if (se != nullptr) checkSe(*se, transaction_result_.segment_count, transaction_, *this);
+    transaction_result_.has_trailer = se != nullptr;
+    if (transaction_result_.accepted) ++group_result_.accepted;
+    handler_.onTransactionEnd(transaction_, se, transaction_result_);
+    level_ = Level::Group;
+}
+
+void ParserRun::endGroup(const Segment* ge) {
+    if (ge != nullptr) group_result_.declared = checkGe(*ge, group_result_.received, group_, *this);
+    group_result_.has_trailer = ge != nullptr;
+    handler_.onGroupEnd(group_, ge, group_result_);
+    level_ = Level::Interchange;
+}
+
+void ParserRun::endInterchange(const Segment* iea) {
+    if (iea != nullptr) {
+        interchange_result_.declared = checkIea(*iea, interchange_result_.groups, interchange_, *this);
+    }
+    interchange_result_.has_trailer = iea != nullptr;
+    handler_.onInterchangeEnd(interchange_, iea, interchange_result_);
+    level_ = Level::Outside;
+    skip_transaction_ = false;
+}
+
+// Closes what is open before `cause` (a header or trailer of an outer level, or the
+// end of the input when null). `interchange_code` is reported for a missing IEA
+// (NoError: report nothing, after a fatal error).
+void ParserRun::closeOpen(const Segment* cause, InterchangeCode interchange_code) {
+    const Kind kind = cause != nullptr ? kindOf(cause->id()) : Kind::Isa;
+    const bool report = interchange_code != InterchangeCode::NoError;
+    if (level_ == Level::Transaction) {
+        if (report) {
+            add(missing(cause, TransactionCode::TrailerMissing,
+                        "transaction set " + transaction_.control_number + " has no SE"));
+        }
+        endTransaction(nullptr);
+    }
+    if (level_ == Level::Group && (kind == Kind::Gs || kind == Kind::Iea || kind == Kind::Isa)) {
+        if (report)
+            add(missing(cause, GroupCode::TrailerMissing, "group " + group_.control_number + " has no GE"));
+        endGroup(nullptr);
+    }
+    if (level_ == Level::Interchange && kind == Kind::Isa) {
+        if (report) {
+            add(missing(cause, interchange_code,
+                        "interchange " + interchange_.control_number + " has no IEA"));
+        }
+        endInterchange(nullptr);
+    }
+}
+
+Issue ParserRun::missing(const Segment* cause, AckCode code, std::string message) const {
+    if (cause != nullptr) {
+        return elementIssue(*cause, 0, code, ElementCode::None,
+                            std::move(message) + " before this " + std::string(cause->id()));
+    }
+    Issue issue;
+    issue.code = code;
+    issue.message = std::move(message) + " before the end of the input";
+    issue.location.byte_offset = reader_.bytesConsumed();
+    issue.location.file_segment = reader_.segmentIndex();
+    return issue;
+}
+
+void ParserRun::stray(const Segment& segment, InterchangeCode code, std::string message) {
+    add(elementIssue(segment, 0, code, ElementCode::None,
+                     "segment " + std::string(segment.id()) + " " + std::move(message)));
+}
+
+}  // namespace crossdock::edi::x12::detail
