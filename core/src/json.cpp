@@ -39,12 +39,18 @@ Json Json::number(const Decimal& value) { return Json(value.toShortString(), Num
 
 Json::Type Json::type() const {
     switch (value_.index()) {
-        case 0: return Type::Null;
-        case 1: return Type::Bool;
-        case 2: return Type::Number;
-        case 3: return Type::String;
-        case 4: return Type::Array;
-        default: return Type::Object;
+        case 0:
+            return Type::Null;
+        case 1:
+            return Type::Bool;
+        case 2:
+            return Type::Number;
+        case 3:
+            return Type::String;
+        case 4:
+            return Type::Array;
+        default:
+            return Type::Object;
     }
 }
 
@@ -121,24 +127,36 @@ Json& Json::push(Json value) {
 bool operator==(const Json& a, const Json& b) {
     if (a.value_.index() != b.value_.index()) return false;
     switch (a.type()) {
-        case Json::Type::Null: return true;
-        case Json::Type::Bool: return a.asBool() == b.asBool();
-        case Json::Type::Number: return a.numberText() == b.numberText();
-        case Json::Type::String: return a.asString() == b.asString();
-        case Json::Type::Array: return a.items() == b.items();
-        case Json::Type::Object: return a.members() == b.members();
+        case Json::Type::Null:
+            return true;
+        case Json::Type::Bool:
+            return a.asBool() == b.asBool();
+        case Json::Type::Number:
+            return a.numberText() == b.numberText();
+        case Json::Type::String:
+            return a.asString() == b.asString();
+        case Json::Type::Array:
+            return a.items() == b.items();
+        case Json::Type::Object:
+            return a.members() == b.members();
     }
     return false;
 }
 
 std::string_view Json::typeName(Type type) {
     switch (type) {
-        case Type::Null: return "null";
-        case Type::Bool: return "bool";
-        case Type::Number: return "number";
-        case Type::String: return "string";
-        case Type::Array: return "array";
-        case Type::Object: return "object";
+        case Type::Null:
+            return "null";
+        case Type::Bool:
+            return "bool";
+        case Type::Number:
+            return "number";
+        case Type::String:
+            return "string";
+        case Type::Array:
+            return "array";
+        case Type::Object:
+            return "object";
     }
     return "null";
 }

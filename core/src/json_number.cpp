@@ -1,6 +1,7 @@
 // Number conversions of Json: text in, exact integers and decimals out, never a double.
 #include "json_detail.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <string>
@@ -65,6 +66,17 @@ struct PlainNumber {
 // Far beyond what int64 or Decimal can hold, small enough to build strings cheaply.
 constexpr long kMaxPointShift = 64;
 
+/// The exponent of a valid number's "[+-]digits" tail, clamped to +-1,000,000
+/// (already far outside any range we convert to).
+long exponentOf(std::string_view text) {
+    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+    long exponent = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), exponent);
+    if (ec != std::errc{} || end != text.data() + text.size())
+        return text.front() == '-' ? -1'000'000 : 1'000'000;
+    return std::clamp(exponent, -1'000'000L, 1'000'000L);
+}
+
 Result<PlainNumber> toPlain(std::string_view lexeme) {
     PlainNumber plain;
     std::size_t pos = 0;
@@ -82,14 +94,7 @@ Result<PlainNumber> toPlain(std::string_view lexeme) {
         ++pos;
         while (pos < lexeme.size() && lexeme[pos] >= '0' && lexeme[pos] <= '9') digits += lexeme[pos++];
     }
-    long exponent = 0;
-    if (pos < lexeme.size()) {  // 'e' or 'E'
-        std::string_view exp_text = lexeme.substr(pos + 1);
-        if (!exp_text.empty() && exp_text.front() == '+') exp_text.remove_prefix(1);
-        auto [end, ec] = std::from_chars(exp_text.data(), exp_text.data() + exp_text.size(), exponent);
-        if (ec != std::errc{} || end != exp_text.data() + exp_text.size()) exponent = 1'000'000;
-        if (exponent < -1'000'000) exponent = -1'000'000;
-    }
+    const long exponent = pos < lexeme.size() ? exponentOf(lexeme.substr(pos + 1)) : 0;  // after 'e' or 'E'
     std::size_t lead = digits.find_first_not_of('0');
     if (lead == std::string::npos) return plain;  // zero, whatever the exponent
     digits.erase(0, lead);
@@ -123,7 +128,8 @@ Result<Json> Json::numberFromText(std::string_view lexeme) {
 
 Result<std::int64_t> Json::asInt64() const {
     if (!isNumber()) {
-        return makeError(ErrorCode::InvalidArgument, "expected an integer, found " + std::string(typeName(type())));
+        return makeError(ErrorCode::InvalidArgument,
+                         "expected an integer, found " + std::string(typeName(type())));
     }
     auto plain = toPlain(numberText());
     if (!plain) return plain.takeError();
@@ -141,7 +147,8 @@ Result<std::int64_t> Json::asInt64() const {
 Result<Decimal> Json::asDecimal() const {
     if (isString()) return Decimal::parse(asString());
     if (!isNumber()) {
-        return makeError(ErrorCode::InvalidArgument, "expected a decimal, found " + std::string(typeName(type())));
+        return makeError(ErrorCode::InvalidArgument,
+                         "expected a decimal, found " + std::string(typeName(type())));
     }
     auto plain = toPlain(numberText());
     if (!plain) return plain.takeError();

@@ -53,13 +53,20 @@ private:
     Json parseValue() {
         if (atEnd()) fail("unexpected end of input: expected a value");
         switch (peek()) {
-            case '{': return parseObject();
-            case '[': return parseArray();
-            case '"': return Json(parseString());
-            case 't': return parseLiteral("true", Json(true));
-            case 'f': return parseLiteral("false", Json(false));
-            case 'n': return parseLiteral("null", Json());
-            default: break;
+            case '{':
+                return parseObject();
+            case '[':
+                return parseArray();
+            case '"':
+                return Json(parseString());
+            case 't':
+                return parseLiteral("true", Json(true));
+            case 'f':
+                return parseLiteral("false", Json(false));
+            case 'n':
+                return parseLiteral("null", Json());
+            default:
+                break;
         }
         if (peek() == '-' || (peek() >= '0' && peek() <= '9')) return parseNumber();
         fail(describeUnexpected() + ": expected a value");
@@ -203,19 +210,38 @@ private:
         const char c = peek();
         ++pos_;
         switch (c) {
-            case '"': out += '"'; return;
-            case '\\': out += '\\'; return;
-            case '/': out += '/'; return;
-            case 'b': out += '\b'; return;
-            case 'f': out += '\f'; return;
-            case 'n': out += '\n'; return;
-            case 'r': out += '\r'; return;
-            case 't': out += '\t'; return;
-            case 'u': appendCodePoint(out, parseUnicodeEscape(escape_offset), escape_offset); return;
-            default: break;
+            case '"':
+                out += '"';
+                return;
+            case '\\':
+                out += '\\';
+                return;
+            case '/':
+                out += '/';
+                return;
+            case 'b':
+                out += '\b';
+                return;
+            case 'f':
+                out += '\f';
+                return;
+            case 'n':
+                out += '\n';
+                return;
+            case 'r':
+                out += '\r';
+                return;
+            case 't':
+                out += '\t';
+                return;
+            case 'u':
+                appendCodePoint(out, parseUnicodeEscape(escape_offset), escape_offset);
+                return;
+            default:
+                break;
         }
-        failAt(std::string("invalid escape sequence '\\") + (c >= 0x20 && c < 0x7F ? std::string(1, c) : "?") +
-                   "'",
+        failAt(std::string("invalid escape sequence '\\") +
+                   (c >= 0x20 && c < 0x7F ? std::string(1, c) : "?") + "'",
                escape_offset);
     }
 
@@ -241,9 +267,11 @@ private:
 
     std::uint32_t parseUnicodeEscape(std::size_t escape_offset) {
         const std::uint32_t first = readHex4(escape_offset);
-        if (first >= 0xDC00 && first <= 0xDFFF) failAt("invalid \\u escape: unpaired low surrogate", escape_offset);
+        if (first >= 0xDC00 && first <= 0xDFFF)
+            failAt("invalid \\u escape: unpaired low surrogate", escape_offset);
         if (first < 0xD800 || first > 0xDBFF) return first;
-        if (text_.substr(pos_, 2) != "\\u") failAt("invalid \\u escape: unpaired high surrogate", escape_offset);
+        if (text_.substr(pos_, 2) != "\\u")
+            failAt("invalid \\u escape: unpaired high surrogate", escape_offset);
         pos_ += 2;
         const std::uint32_t second = readHex4(escape_offset);
         if (second < 0xDC00 || second > 0xDFFF) {
@@ -295,15 +323,17 @@ JsonTextPosition positionOf(std::string_view text, std::size_t offset) {
 
 }  // namespace
 
-Result<Json> parseJson(std::string_view text, const JsonParseOptions& options, JsonTextPosition* error_position) {
+Result<Json> parseJson(std::string_view text, const JsonParseOptions& options,
+                       JsonTextPosition* error_position) {
     try {
         return Parser(text, options).parseDocument();
     } catch (const ParseFailure& failure) {
         const JsonTextPosition position = positionOf(text, failure.offset);
         if (error_position != nullptr) *error_position = position;
         return makeError(ErrorCode::InvalidArgument, failure.message,
-                         "line " + std::to_string(position.line) + ", column " + std::to_string(position.column) +
-                             " (offset " + std::to_string(position.offset) + ")");
+                         "line " + std::to_string(position.line) + ", column " +
+                             std::to_string(position.column) + " (offset " + std::to_string(position.offset) +
+                             ")");
     }
 }
 

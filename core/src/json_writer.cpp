@@ -16,12 +16,23 @@ bool needsEscape(unsigned char c) { return c == '"' || c == '\\' || c < 0x20 || 
 
 void appendControl(std::string& out, unsigned char c) {
     switch (c) {
-        case '\b': out += "\\b"; return;
-        case '\f': out += "\\f"; return;
-        case '\n': out += "\\n"; return;
-        case '\r': out += "\\r"; return;
-        case '\t': out += "\\t"; return;
-        default: break;
+        case '\b':
+            out += "\\b";
+            return;
+        case '\f':
+            out += "\\f";
+            return;
+        case '\n':
+            out += "\\n";
+            return;
+        case '\r':
+            out += "\\r";
+            return;
+        case '\t':
+            out += "\\t";
+            return;
+        default:
+            break;
     }
     static constexpr char kHex[] = "0123456789abcdef";
     out += "\\u00";
@@ -40,7 +51,7 @@ void appendInteger(std::string& out, Integer value) {
 void writePretty(std::string& out, const Json& value, int indent, int level) {
     const auto newline = [&](int lvl) {
         out += '\n';
-        out.append(static_cast<std::size_t>(indent * lvl), ' ');
+        out.append(static_cast<std::size_t>(indent) * static_cast<std::size_t>(lvl), ' ');
     };
     if (value.isArray() && value.size() > 0) {
         out += '[';
@@ -189,10 +200,14 @@ JsonWriter& JsonWriter::null() {
 
 JsonWriter& JsonWriter::value(const Json& value) {
     switch (value.type()) {
-        case Json::Type::Null: return null();
-        case Json::Type::Bool: return boolean(value.asBool());
-        case Json::Type::Number: return rawNumber(value.numberText());
-        case Json::Type::String: return string(value.asString());
+        case Json::Type::Null:
+            return null();
+        case Json::Type::Bool:
+            return boolean(value.asBool());
+        case Json::Type::Number:
+            return rawNumber(value.numberText());
+        case Json::Type::String:
+            return string(value.asString());
         case Json::Type::Array:
             beginArray();
             for (const auto& item : value.items()) this->value(item);

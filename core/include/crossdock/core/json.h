@@ -34,17 +34,17 @@ public:
     using Object = std::vector<JsonMember>;
 
     Json() noexcept;
-    Json(std::nullptr_t) noexcept;                   // NOLINT(google-explicit-constructor)
-    Json(bool value);                                // NOLINT(google-explicit-constructor)
-    Json(const char* text);                          // NOLINT(google-explicit-constructor)
-    Json(std::string text);                          // NOLINT(google-explicit-constructor)
-    Json(std::string_view text);                     // NOLINT(google-explicit-constructor)
-    Json(Array items);                               // NOLINT(google-explicit-constructor)
-    Json(Object members);                            // NOLINT(google-explicit-constructor)
+    Json(std::nullptr_t) noexcept;  // NOLINT(google-explicit-constructor)
+    Json(bool value);               // NOLINT(google-explicit-constructor)
+    Json(const char* text);         // NOLINT(google-explicit-constructor)
+    Json(std::string text);         // NOLINT(google-explicit-constructor)
+    Json(std::string_view text);    // NOLINT(google-explicit-constructor)
+    Json(Array items);              // NOLINT(google-explicit-constructor)
+    Json(Object members);           // NOLINT(google-explicit-constructor)
     /// Any integer type except bool becomes a number ("42").
     template <std::integral T>
-        requires(!std::same_as<T, bool>)
-    Json(T value) : Json(integerText(value), NumberTag{}) {}  // NOLINT(google-explicit-constructor)
+    requires(!std::same_as<T, bool>) Json(T value)
+        : Json(integerText(value), NumberTag{}) {}  // NOLINT(google-explicit-constructor)
 
     Json(const Json& other);
     Json(Json&& other) noexcept;
@@ -128,8 +128,8 @@ struct JsonMember {
 
 /// Limits applied while parsing untrusted text.
 struct JsonParseOptions {
-    int max_depth = 64;            ///< nesting of arrays and objects
-    bool allow_nul_char = false;   ///< accept "\u0000" (databases and C APIs choke on it)
+    int max_depth = 64;           ///< nesting of arrays and objects
+    bool allow_nul_char = false;  ///< accept "\u0000" (databases and C APIs choke on it)
     bool allow_duplicate_keys = false;
 };
 
@@ -190,8 +190,7 @@ public:
     JsonWriter& rawNumber(std::string_view lexeme);
     /// Any integer type except bool.
     template <std::integral T>
-        requires(!std::same_as<T, bool>)
-    JsonWriter& number(T value) {
+    requires(!std::same_as<T, bool>) JsonWriter& number(T value) {
         if constexpr (std::is_signed_v<T>) {
             return signedNumber(value);
         } else {
@@ -209,8 +208,7 @@ public:
     JsonWriter& field(std::string_view name, const char* text) { return key(name).string(text); }
     JsonWriter& field(std::string_view name, bool b) { return key(name).boolean(b); }
     template <std::integral T>
-        requires(!std::same_as<T, bool>)
-    JsonWriter& field(std::string_view name, T n) {
+    requires(!std::same_as<T, bool>) JsonWriter& field(std::string_view name, T n) {
         return key(name).number(n);
     }
 
