@@ -31,6 +31,13 @@ core::Result<const core::Json*> member(const core::Json& body, std::string_view 
     return value;
 }
 
+/// `error` from reading field `key`, prefixed with the field's name and positioned at it.
+core::Error inField(std::string_view key, core::Error error) {
+    error.message = "field \"" + std::string(key) + "\": " + error.message;
+    error.where = pathOf(key);
+    return error;
+}
+
 }  // namespace
 
 core::Status requireObject(const core::Json& body) {
@@ -59,12 +66,7 @@ core::Result<std::int64_t> requiredInt64(const core::Json& body, std::string_vie
     if (*found == nullptr) return missing(key);
     if (!(*found)->isNumber()) return wrongType(key, "an integer");
     auto value = (*found)->asInt64();
-    if (!value) {
-        core::Error error = value.takeError();
-        error.message = "field \"" + std::string(key) + "\": " + error.message;
-        error.where = pathOf(key);
-        return error;
-    }
+    if (!value) return inField(key, value.takeError());
     return *value;
 }
 
@@ -74,12 +76,7 @@ core::Result<core::Decimal> requiredDecimal(const core::Json& body, std::string_
     if (*found == nullptr) return missing(key);
     if (!(*found)->isNumber() && !(*found)->isString()) return wrongType(key, "a number or a decimal string");
     auto value = (*found)->asDecimal();
-    if (!value) {
-        core::Error error = value.takeError();
-        error.message = "field \"" + std::string(key) + "\": " + error.message;
-        error.where = pathOf(key);
-        return error;
-    }
+    if (!value) return inField(key, value.takeError());
     return *value;
 }
 
