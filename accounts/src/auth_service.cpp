@@ -15,9 +15,7 @@ constexpr std::string_view kTokenPrefix = "cdt_";
 constexpr std::string_view kApiKeyPrefix = "cdk_";
 constexpr std::size_t kSecretBytes = 32;  // 256 bits
 
-core::Error badCredentials() {
-    return makeError(ErrorCode::Unauthenticated, "wrong email or password");
-}
+core::Error badCredentials() { return makeError(ErrorCode::Unauthenticated, "wrong email or password"); }
 
 /// A hash to verify against when the email is unknown, so that an unknown
 /// account takes as long to reject as a wrong password.
@@ -38,8 +36,10 @@ core::Result<std::string> normalizeEmail(const std::string& email) {
     auto at = out.find('@');
     bool valid = at != std::string::npos && at > 0 && at + 1 < out.size() &&
                  out.find('@', at + 1) == std::string::npos &&
-                 std::none_of(out.begin(), out.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
-    if (!valid) return makeError(ErrorCode::InvalidArgument, "not an email address: '" + email + "'", "email");
+                 std::none_of(out.begin(), out.end(),
+                              [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+    if (!valid)
+        return makeError(ErrorCode::InvalidArgument, "not an email address: '" + email + "'", "email");
     return out;
 }
 
@@ -53,7 +53,8 @@ core::Result<IssuedToken> AuthService::login(const std::string& email, const std
     const auto now = clock_.now();
     auto failures = credentials_.countFailedLogins(*normalized, now - options_.failed_login_window);
     if (failures >= static_cast<std::size_t>(options_.max_failed_logins)) {
-        return makeError(ErrorCode::RateLimited, "too many failed sign-ins for this account; try again later");
+        return makeError(ErrorCode::RateLimited,
+                         "too many failed sign-ins for this account; try again later");
     }
     auto user = users_.findByEmail(*normalized);
     bool matches = verifyPassword(password, user ? user->password_hash : dummyHash());
@@ -90,7 +91,8 @@ core::Result<Caller> AuthService::authenticate(const std::string& bearer) const 
     return caller;
 }
 
-std::string AuthService::issueApiKey(const std::string& partner_id, const std::optional<std::string>& company_id) {
+std::string AuthService::issueApiKey(const std::string& partner_id,
+                                     const std::optional<std::string>& company_id) {
     std::string key = std::string(kApiKeyPrefix) + randomHex(kSecretBytes);
     credentials_.saveApiKey(ApiKeyRecord{sha256Hex(key), partner_id, company_id, true});
     return key;

@@ -51,8 +51,8 @@ std::vector<unsigned char> derive(std::string_view password, const std::vector<u
                                   int iterations, std::size_t length) {
     std::vector<unsigned char> out(length);
     if (PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()), salt.data(),
-                          static_cast<int>(salt.size()), iterations, EVP_sha256(),
-                          static_cast<int>(length), out.data()) != 1) {
+                          static_cast<int>(salt.size()), iterations, EVP_sha256(), static_cast<int>(length),
+                          out.data()) != 1) {
         throw std::runtime_error("OpenSSL PKCS5_PBKDF2_HMAC failed");
     }
     return out;

@@ -53,7 +53,8 @@ core::Result<int> loadCompanies(storage::Store& store, const std::string& path) 
     if (!rows) return rows.takeError();
     int count = 0;
     for (const auto& row : *rows) {
-        accounts::Company company{std::string(header.field(row, "customer_id")), std::string(header.field(row, "name")),
+        accounts::Company company{std::string(header.field(row, "customer_id")),
+                                  std::string(header.field(row, "name")),
                                   std::string(header.field(row, "currency")), "active"};
         auto status = store.companies().find(company.id) ? store.companies().update(company)
                                                          : store.companies().create(company);
@@ -72,26 +73,31 @@ core::Result<int> loadUsers(storage::Store& store, const std::string& path) {
         const auto& row = (*rows)[i];
         std::string where = path + ":" + std::to_string(i + 2);
         auto email = accounts::normalizeEmail(std::string(header.field(row, "email")));
-        if (!email) return makeError(ErrorCode::InvalidArgument, email.error().message, where + " field email");
+        if (!email)
+            return makeError(ErrorCode::InvalidArgument, email.error().message, where + " field email");
         auto role = accounts::parseRole(header.field(row, "role"));
         if (!role) return makeError(ErrorCode::InvalidArgument, "unknown role", where + " field role");
         if (store.users().findByEmail(*email)) continue;
         accounts::User user;
         user.email = *email;
         user.role = *role;
-        if (auto company = header.field(row, "company_id"); !company.empty()) user.company_id = std::string(company);
+        if (auto company = header.field(row, "company_id"); !company.empty())
+            user.company_id = std::string(company);
         user.password_hash = std::string(header.field(row, "password"));  // hashed below
         pending.push_back(std::move(user));
     }
     // PBKDF2 at 600k iterations is slow by design: hash on every core.
     std::vector<std::future<std::string>> hashes;
     for (const auto& user : pending) {
-        hashes.push_back(std::async(std::launch::async, [pw = user.password_hash] { return accounts::hashPassword(pw); }));
+        hashes.push_back(
+            std::async(std::launch::async, [pw = user.password_hash] { return accounts::hashPassword(pw); }));
     }
     for (std::size_t i = 0; i < pending.size(); ++i) {
         pending[i].password_hash = hashes[i].get();
         auto created = store.users().create(pending[i]);
-        if (!created) return makeError(created.error().code, created.error().message, path + " user " + pending[i].email);
+        if (!created)
+            return makeError(created.error().code, created.error().message,
+                             path + " user " + pending[i].email);
     }
     return static_cast<int>(pending.size());
 }

@@ -38,8 +38,8 @@ int ensureAdmin(storage::Store& store, const std::string& raw_email, const std::
     std::string hash = accounts::hashPassword(password);
     if (auto existing = store.users().findByEmail(*email)) {
         if (existing->role != accounts::Role::Admin) {
-            std::cerr << "crossdock init: " << *email << " exists with role " << accounts::toString(existing->role)
-                      << ", not admin\n";
+            std::cerr << "crossdock init: " << *email << " exists with role "
+                      << accounts::toString(existing->role) << ", not admin\n";
             return 1;
         }
         auto status = store.users().setPasswordHash(existing->id, hash);
@@ -66,15 +66,18 @@ int ensureAdmin(storage::Store& store, const std::string& raw_email, const std::
 }  // namespace
 
 int initCommand(const std::vector<std::string>& args) {
-    auto options = parseOptions(args, {"--db", "--admin-email", "--admin-password", "--samples"}, {"--demo", "--help"});
+    auto options =
+        parseOptions(args, {"--db", "--admin-email", "--admin-password", "--samples"}, {"--demo", "--help"});
     if (options.has("--help")) {
         std::cout << kInitHelp;
         return 0;
     }
     if (!options.error.empty() || !options.positional.empty()) {
         std::cerr << "crossdock init: "
-                  << (options.error.empty() ? "unexpected argument " + options.positional.front() : options.error)
-                  << "\n" << kInitHelp;
+                  << (options.error.empty() ? "unexpected argument " + options.positional.front()
+                                            : options.error)
+                  << "\n"
+                  << kInitHelp;
         return 2;
     }
     if (options.value("--admin-email").has_value() != options.value("--admin-password").has_value()) {
@@ -85,7 +88,8 @@ int initCommand(const std::vector<std::string>& args) {
     try {
         auto store = storage::Store::open(url);
         int applied = store->migrate();
-        std::cerr << "schema at version " << store->schemaVersion() << " (" << applied << " migration(s) applied)\n";
+        std::cerr << "schema at version " << store->schemaVersion() << " (" << applied
+                  << " migration(s) applied)\n";
         if (auto email = options.value("--admin-email")) {
             if (int rc = ensureAdmin(*store, *email, *options.value("--admin-password")); rc != 0) return rc;
         }

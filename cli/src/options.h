@@ -13,7 +13,7 @@ struct ParsedOptions {
     std::map<std::string, std::string> values;  ///< "--db" → "sqlite:x.db"
     std::set<std::string> flags;                ///< "--demo"
     std::vector<std::string> positional;
-    std::string error;                          ///< non-empty on a usage error
+    std::string error;  ///< non-empty on a usage error
 
     bool has(const std::string& flag) const { return flags.count(flag) > 0; }
     std::optional<std::string> value(const std::string& name) const {

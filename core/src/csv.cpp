@@ -26,8 +26,8 @@ Result<bool> CsvReader::next(std::vector<std::string>& fields) {
             int second = get();
             int third = get();
             if (!(second == 0xBB && third == 0xBF)) {
-                return makeError(ErrorCode::InvalidArgument, "file starts with bytes that are not a UTF-8 BOM",
-                                 source_ + ":1");
+                return makeError(ErrorCode::InvalidArgument,
+                                 "file starts with bytes that are not a UTF-8 BOM", source_ + ":1");
             }
         }
     }
@@ -66,9 +66,10 @@ Result<bool> CsvReader::next(std::vector<std::string>& fields) {
             return true;
         }
         if (was_quoted) {
-            return makeError(ErrorCode::InvalidArgument,
-                             "unexpected character after closing quote in field " + std::to_string(fields.size() + 1),
-                             source_ + ":" + std::to_string(line_));
+            return makeError(
+                ErrorCode::InvalidArgument,
+                "unexpected character after closing quote in field " + std::to_string(fields.size() + 1),
+                source_ + ":" + std::to_string(line_));
         }
         if (c == '"') {
             if (!field.empty()) {
@@ -84,18 +85,23 @@ Result<bool> CsvReader::next(std::vector<std::string>& fields) {
     }
 }
 
-Result<CsvHeader> CsvHeader::check(const std::vector<std::string>& header, const std::vector<std::string_view>& required,
+Result<CsvHeader> CsvHeader::check(const std::vector<std::string>& header,
+                                   const std::vector<std::string_view>& required,
                                    const std::vector<std::string_view>& optional,
-                                   const std::vector<std::string_view>& open_prefixes, const std::string& where) {
+                                   const std::vector<std::string_view>& open_prefixes,
+                                   const std::string& where) {
     CsvHeader out;
     for (const auto& raw : header) {
         std::string column = raw;
         // Tolerate surrounding spaces in header names; nothing else is normalized.
         column.erase(0, column.find_first_not_of(' '));
         column.erase(column.find_last_not_of(' ') + 1);
-        auto known = [&](const auto& list) { return std::find(list.begin(), list.end(), column) != list.end(); };
-        bool open = std::any_of(open_prefixes.begin(), open_prefixes.end(),
-                                [&](std::string_view p) { return column.starts_with(p) && column.size() > p.size(); });
+        auto known = [&](const auto& list) {
+            return std::find(list.begin(), list.end(), column) != list.end();
+        };
+        bool open = std::any_of(open_prefixes.begin(), open_prefixes.end(), [&](std::string_view p) {
+            return column.starts_with(p) && column.size() > p.size();
+        });
         if (!known(required) && !known(optional) && !open) {
             return makeError(ErrorCode::InvalidArgument, "unknown column '" + column + "'", where);
         }
@@ -106,8 +112,8 @@ Result<CsvHeader> CsvHeader::check(const std::vector<std::string>& header, const
     }
     for (auto column : required) {
         if (!out.index(column)) {
-            return makeError(ErrorCode::InvalidArgument, "missing required column '" + std::string(column) + "'",
-                             where);
+            return makeError(ErrorCode::InvalidArgument,
+                             "missing required column '" + std::string(column) + "'", where);
         }
     }
     return out;

@@ -4,16 +4,26 @@ namespace crossdock::core {
 
 std::string_view toString(ErrorCode code) {
     switch (code) {
-        case ErrorCode::InvalidArgument: return "invalid_argument";
-        case ErrorCode::NotFound: return "not_found";
-        case ErrorCode::Conflict: return "conflict";
-        case ErrorCode::Unauthenticated: return "unauthenticated";
-        case ErrorCode::PermissionDenied: return "permission_denied";
-        case ErrorCode::RateLimited: return "rate_limited";
-        case ErrorCode::FailedPrecondition: return "failed_precondition";
-        case ErrorCode::Overflow: return "overflow";
-        case ErrorCode::Unavailable: return "unavailable";
-        case ErrorCode::Internal: return "internal";
+        case ErrorCode::InvalidArgument:
+            return "invalid_argument";
+        case ErrorCode::NotFound:
+            return "not_found";
+        case ErrorCode::Conflict:
+            return "conflict";
+        case ErrorCode::Unauthenticated:
+            return "unauthenticated";
+        case ErrorCode::PermissionDenied:
+            return "permission_denied";
+        case ErrorCode::RateLimited:
+            return "rate_limited";
+        case ErrorCode::FailedPrecondition:
+            return "failed_precondition";
+        case ErrorCode::Overflow:
+            return "overflow";
+        case ErrorCode::Unavailable:
+            return "unavailable";
+        case ErrorCode::Internal:
+            return "internal";
     }
     return "internal";
 }

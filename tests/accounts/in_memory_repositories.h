@@ -67,7 +67,9 @@ public:
         auto it = keys_.find(hash);
         return it == keys_.end() ? std::nullopt : std::optional<ApiKeyRecord>(it->second);
     }
-    void recordFailedLogin(const std::string& email, TimePoint at) override { failures_.push_back({email, at}); }
+    void recordFailedLogin(const std::string& email, TimePoint at) override {
+        failures_.push_back({email, at});
+    }
     std::size_t countFailedLogins(const std::string& email, TimePoint since) const override {
         std::size_t n = 0;
         for (const auto& [e, at] : failures_) n += (e == email && at >= since);

@@ -27,8 +27,9 @@ BOOST_AUTO_TEST_CASE(same_password_gets_a_fresh_salt) {
 }
 
 BOOST_AUTO_TEST_CASE(malformed_hashes_never_verify) {
-    for (const char* bad : {"", "plain", "pbkdf2-sha256$x$AAAA$AAAA", "md5$1000$AAAA$AAAA",
-                            "pbkdf2-sha256$1000$$", "pbkdf2-sha256$0$AAAA$AAAA", "pbkdf2-sha256$1000$A$AAAA"}) {
+    for (const char* bad :
+         {"", "plain", "pbkdf2-sha256$x$AAAA$AAAA", "md5$1000$AAAA$AAAA", "pbkdf2-sha256$1000$$",
+          "pbkdf2-sha256$0$AAAA$AAAA", "pbkdf2-sha256$1000$A$AAAA"}) {
         BOOST_TEST(!verifyPassword("anything", bad), bad);
     }
 }
@@ -41,7 +42,8 @@ BOOST_AUTO_TEST_CASE(random_hex_and_sha256) {
 }
 
 BOOST_AUTO_TEST_CASE(roles_round_trip) {
-    for (Role r : {Role::Admin, Role::SalesManager, Role::SalesRep, Role::BuyerAdmin, Role::Buyer, Role::Partner}) {
+    for (Role r :
+         {Role::Admin, Role::SalesManager, Role::SalesRep, Role::BuyerAdmin, Role::Buyer, Role::Partner}) {
         BOOST_TEST((parseRole(toString(r)) == r));
     }
     BOOST_TEST(!parseRole("Admin").has_value());

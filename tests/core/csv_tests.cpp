@@ -33,7 +33,8 @@ BOOST_AUTO_TEST_SUITE(csv)
 BOOST_AUTO_TEST_CASE(plain_quoted_and_empty_fields) {
     auto rows = readAll("a,b,c\n1,\"two, with comma\",\n");
     BOOST_REQUIRE_EQUAL(rows.size(), 2u);
-    BOOST_TEST(rows[1] == (std::vector<std::string>{"1", "two, with comma", ""}), boost::test_tools::per_element());
+    BOOST_TEST(rows[1] == (std::vector<std::string>{"1", "two, with comma", ""}),
+               boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(doubled_quotes_newlines_in_fields_crlf_bom_and_no_final_newline) {
@@ -69,7 +70,8 @@ BOOST_AUTO_TEST_CASE(malformed_quoting_is_positioned) {
 }
 
 BOOST_AUTO_TEST_CASE(header_checks_required_unknown_duplicate_and_open_prefixes) {
-    auto ok = CsvHeader::check({"sku", " name ", "attr:colour"}, {"sku", "name"}, {"brand"}, {"attr:"}, "f:1");
+    auto ok =
+        CsvHeader::check({"sku", " name ", "attr:colour"}, {"sku", "name"}, {"brand"}, {"attr:"}, "f:1");
     BOOST_REQUIRE(ok.ok());
     BOOST_TEST(*ok->index("name") == 1u);
     BOOST_TEST(ok->field({"S1", "N", "red"}, "attr:colour") == "red");

@@ -32,7 +32,9 @@
 
 namespace crossdock::core {
 
-inline std::ostream& boost_test_print_type(std::ostream& os, const Decimal& d) { return os << d.toShortString(); }
+inline std::ostream& boost_test_print_type(std::ostream& os, const Decimal& d) {
+    return os << d.toShortString();
+}
 
 }  // namespace crossdock::core
 
@@ -125,7 +127,8 @@ struct World {
         for (const auto& item : catalog.items) items.emplace(item.sku, &item);
         prices = readTable("prices.csv", {"price_list", "currency", "sku", "uom", "min_qty", "unit_price"},
                            {"valid_from", "valid_to"});
-        lists = readTable("price_lists.csv", {"price_list", "name", "currency", "kind"}, {"valid_from", "valid_to"});
+        lists = readTable("price_lists.csv", {"price_list", "name", "currency", "kind"},
+                          {"valid_from", "valid_to"});
         customers = readTable("customers.csv", {"customer_id", "name", "currency", "price_lists"},
                               {"price_strategy", "assortments"});
     }
@@ -133,7 +136,8 @@ struct World {
     std::shared_ptr<const pricing::ItemLookup> itemLookup() const {
         auto lookup = std::make_shared<pricing::InMemoryItemLookup>();
         for (const auto& item : catalog.items) {
-            pricing::ItemFacts facts{item.sku, tree.category(item.category).path, item.brand, item.cost, item.units};
+            pricing::ItemFacts facts{item.sku, tree.category(item.category).path, item.brand, item.cost,
+                                     item.units};
             lookup->put(std::move(facts));
         }
         return lookup;
@@ -149,7 +153,8 @@ struct World {
             auto kind = pricing::parseListKind(lists.header.field(row, "kind"));
             BOOST_REQUIRE_MESSAGE(kind.has_value(), "price_lists.csv: bad kind for " << list.id);
             list.kind = *kind;
-            if (auto from = lists.header.field(row, "valid_from"); !from.empty()) list.valid_from = date(from);
+            if (auto from = lists.header.field(row, "valid_from"); !from.empty())
+                list.valid_from = date(from);
             if (auto to = lists.header.field(row, "valid_to"); !to.empty()) list.valid_to = date(to);
             data.lists.push_back(std::move(list));
         }
@@ -161,7 +166,8 @@ struct World {
             entry.uom = std::string(prices.header.field(row, "uom"));
             entry.min_qty = dec(prices.header.field(row, "min_qty"));
             entry.unit_price = dec(prices.header.field(row, "unit_price"));
-            if (auto from = prices.header.field(row, "valid_from"); !from.empty()) entry.valid_from = date(from);
+            if (auto from = prices.header.field(row, "valid_from"); !from.empty())
+                entry.valid_from = date(from);
             if (auto to = prices.header.field(row, "valid_to"); !to.empty()) entry.valid_to = date(to);
             data.entries.push_back(std::move(entry));
         }
@@ -207,7 +213,8 @@ pricing::PricedLine resolve(std::string_view customer, std::string_view sku, std
                             std::string_view quantity) {
     pricing::Resolver resolver(snapshot());
     auto line = resolver.resolve({customer, sku, uom, dec(quantity), kAt});
-    BOOST_REQUIRE_MESSAGE(line.ok(), customer << " " << quantity << " " << uom << " of " << sku << ": " << why(line));
+    BOOST_REQUIRE_MESSAGE(line.ok(),
+                          customer << " " << quantity << " " << uom << " of " << sku << ": " << why(line));
     return *line;
 }
 
@@ -269,7 +276,8 @@ BOOST_AUTO_TEST_CASE(prices_refer_to_known_skus_and_lists) {
         auto list = w.prices.header.field(row, "price_list");
         BOOST_TEST(w.items.count(sku) == 1u, where << ": unknown SKU " << sku);
         auto found = list_currency.find(list);
-        BOOST_TEST_REQUIRE((found != list_currency.end()), where << ": list " << list << " not in price_lists.csv");
+        BOOST_TEST_REQUIRE((found != list_currency.end()),
+                           where << ": list " << list << " not in price_lists.csv");
         BOOST_TEST(found->second == w.prices.header.field(row, "currency"), where);
         auto price = dec(w.prices.header.field(row, "unit_price"));
         BOOST_TEST(price > core::Decimal{}, where);
@@ -289,8 +297,8 @@ BOOST_AUTO_TEST_CASE(pricing_snapshot_builds) {
 
 BOOST_AUTO_TEST_CASE(every_demo_customer_gets_prices) {
     for (std::string_view customer : {"ACME", "GLOBEX", "NORDWIND"}) {
-        for (std::string_view sku : {"SCR-MS-M6X20-SS", "BLT-HEX-M10X50-ZP", "SAF-GLV-NIT-L", "PLB-VLV-BAL-1IN-BR",
-                                     "ELC-LED-A19-9-27", "JAN-CHM-ABS-KG"}) {
+        for (std::string_view sku : {"SCR-MS-M6X20-SS", "BLT-HEX-M10X50-ZP", "SAF-GLV-NIT-L",
+                                     "PLB-VLV-BAL-1IN-BR", "ELC-LED-A19-9-27", "JAN-CHM-ABS-KG"}) {
             auto* item = world().items.find(sku)->second;
             auto line = resolve(customer, sku, item->units.baseUnit(), item->min_order_qty.toShortString());
             BOOST_TEST(line.unit_price > core::Decimal{});
@@ -331,7 +339,8 @@ BOOST_AUTO_TEST_CASE(partners_json_is_well_formed) {
     BOOST_TEST_REQUIRE(parsed->isArray());
     BOOST_TEST(parsed->size() == 2u);
     std::set<std::string> customer_ids;
-    for (const auto& row : world().customers.rows) customer_ids.emplace(world().customers.header.field(row, "customer_id"));
+    for (const auto& row : world().customers.rows)
+        customer_ids.emplace(world().customers.header.field(row, "customer_id"));
     for (const auto& partner : parsed->items()) {
         BOOST_TEST_REQUIRE(partner.isObject());
         for (std::string_view key : {"id", "name", "customer_id", "formats", "item_xref", "uom_map"})

@@ -11,13 +11,13 @@
 namespace crossdock::accounts {
 
 struct AuthOptions {
-    std::chrono::seconds token_ttl{8 * 3600};          ///< auth.token_ttl_seconds
-    int max_failed_logins = 10;                        ///< auth.max_failed_logins
-    std::chrono::seconds failed_login_window{15 * 60}; ///< auth.failed_login_window_seconds
+    std::chrono::seconds token_ttl{8 * 3600};           ///< auth.token_ttl_seconds
+    int max_failed_logins = 10;                         ///< auth.max_failed_logins
+    std::chrono::seconds failed_login_window{15 * 60};  ///< auth.failed_login_window_seconds
 };
 
 struct IssuedToken {
-    std::string token;   ///< shown to the caller once; only its hash is stored
+    std::string token;  ///< shown to the caller once; only its hash is stored
     TimePoint expires_at;
 };
 

@@ -9,23 +9,23 @@ namespace crossdock::accounts {
 /// that says who may do what lives in authorization.cpp: handlers call
 /// authorize() and never test roles themselves.
 enum class Action {
-    ReadCompany,       ///< a customer account (buyers: their own only, enforced by scope)
-    ManageCompanies,   ///< create or change customer accounts
-    CreateUser,        ///< admin: any user; buyer_admin: buyers of their own company
+    ReadCompany,      ///< a customer account (buyers: their own only, enforced by scope)
+    ManageCompanies,  ///< create or change customer accounts
+    CreateUser,       ///< admin: any user; buyer_admin: buyers of their own company
     ManagePartners,
     ReadCatalog,
     ManageCatalog,
     ResolvePrices,
     ManagePrices,
     ReadQuotes,
-    WriteQuotes,       ///< draft, edit, submit, send, revise
+    WriteQuotes,  ///< draft, edit, submit, send, revise
     ApproveQuotes,
-    AcceptQuotes,      ///< accept or decline a sent quote
+    AcceptQuotes,  ///< accept or decline a sent quote
     ReadOrders,
     WriteOrders,
     ReadEdiMessages,
     ReplayEdiMessages,
-    SendEdi,           ///< POST /edi/inbound
+    SendEdi,  ///< POST /edi/inbound
 };
 
 /// Ok when `caller`'s role may perform `action`; PermissionDenied otherwise.

@@ -9,8 +9,8 @@ namespace crossdock::accounts {
 struct Company {
     std::string id;
     std::string name;
-    std::string currency = "USD";  ///< ISO 4217 code the customer is priced and invoiced in
-    std::string status = "active"; ///< "active" or "suspended"
+    std::string currency = "USD";   ///< ISO 4217 code the customer is priced and invoiced in
+    std::string status = "active";  ///< "active" or "suspended"
 };
 
 }  // namespace crossdock::accounts

@@ -59,7 +59,7 @@ struct TokenRecord {
 
 /// A partner's API key as stored: only its SHA-256.
 struct ApiKeyRecord {
-    std::string key_hash;    ///< lower-case hex SHA-256 of the key
+    std::string key_hash;  ///< lower-case hex SHA-256 of the key
     std::string partner_id;
     std::optional<std::string> company_id;  ///< the customer the partner orders for
     bool active = true;

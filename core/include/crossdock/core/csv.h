@@ -53,7 +53,8 @@ public:
     static Result<CsvHeader> check(const std::vector<std::string>& header,
                                    const std::vector<std::string_view>& required,
                                    const std::vector<std::string_view>& optional,
-                                   const std::vector<std::string_view>& open_prefixes, const std::string& where);
+                                   const std::vector<std::string_view>& open_prefixes,
+                                   const std::string& where);
 
     /// Index of `column`, or nullopt when the file does not have it.
     std::optional<std::size_t> index(std::string_view column) const;

@@ -20,15 +20,19 @@ namespace crossdock::core {
 /// A value type; thread-safe as any int.
 class Decimal {
 public:
-    static constexpr int kScale = 4;                 ///< fraction digits held
-    static constexpr std::int64_t kOne = 10'000;     ///< raw value of 1
+    static constexpr int kScale = 4;              ///< fraction digits held
+    static constexpr std::int64_t kOne = 10'000;  ///< raw value of 1
 
     constexpr Decimal() = default;
 
     /// From a whole number. Throws OverflowError when |units| > 922,337,203,685,477.
     static Decimal fromInt(std::int64_t units);
     /// From a raw count of 1/10,000ths (no scaling), e.g. a stored BIGINT.
-    static constexpr Decimal fromRaw(std::int64_t raw) { Decimal d; d.raw_ = raw; return d; }
+    static constexpr Decimal fromRaw(std::int64_t raw) {
+        Decimal d;
+        d.raw_ = raw;
+        return d;
+    }
     /// From `mantissa` × 10^-`exponent_digits` (fromScaled(12345, 2) == 123.45),
     /// as X12 N2 fields carry it. Rounds half up when exponent_digits > 4; a negative
     /// exponent multiplies (fromScaled(5, -2) == 500). Overflow when out of range.
@@ -75,8 +79,8 @@ public:
     // Throwing operators for code where overflow means a bug or absurd input.
     Decimal operator+(Decimal o) const;
     Decimal operator-(Decimal o) const;
-    Decimal operator*(Decimal o) const;   ///< as multiply()
-    Decimal operator-() const;            ///< throws only for fromRaw(INT64_MIN)
+    Decimal operator*(Decimal o) const;  ///< as multiply()
+    Decimal operator-() const;           ///< throws only for fromRaw(INT64_MIN)
     Decimal& operator+=(Decimal o) { return *this = *this + o; }
     Decimal& operator-=(Decimal o) { return *this = *this - o; }
 

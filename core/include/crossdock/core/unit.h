@@ -25,7 +25,7 @@ struct PackLevel {
 /// expressed in base units, e.g. base EA, CS = 12, PL = 480. A value type; const
 /// methods are safe to call from several threads at once.
 class UnitConversions {
-  public:
+public:
     /// The item's base unit. InvalidArgument when `base_unit` is not a unit code.
     static Result<UnitConversions> create(std::string base_unit);
     /// As create(), for input known to be valid (literals, stored data).
@@ -50,7 +50,7 @@ class UnitConversions {
     /// The packaging levels in the order they were added; the base unit is not among them.
     const std::vector<PackLevel>& levels() const { return levels_; }
 
-  private:
+private:
     std::string base_unit_;
     std::vector<PackLevel> levels_;
 };
