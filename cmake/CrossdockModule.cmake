@@ -33,3 +33,26 @@ function(crossdock_add_test name)
     set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}")
   endif()
 endfunction()
+
+# crossdock_add_database_tests(<binary> PREFIX <name> LABEL <label> [TIMEOUT <seconds>])
+#
+# Registers one test binary twice over the same cases: <name>_sqlite on a temporary
+# SQLite file (CROSSDOCK_TEST_DB unset) and <name>_postgresql inside a throwaway
+# cluster from tests/scripts/with_postgres.sh (skipped, exit 77, without PostgreSQL).
+function(crossdock_add_database_tests binary)
+  cmake_parse_arguments(ARG "" "PREFIX;LABEL;TIMEOUT" "" ${ARGN})
+  if(NOT ARG_TIMEOUT)
+    set(ARG_TIMEOUT 600)
+  endif()
+  add_test(NAME ${ARG_PREFIX}_sqlite COMMAND ${binary} --log_level=message)
+  set_tests_properties(${ARG_PREFIX}_sqlite PROPERTIES
+    LABELS "${ARG_LABEL};sqlite"
+    ENVIRONMENT_MODIFICATION "CROSSDOCK_TEST_DB=unset:"
+    TIMEOUT ${ARG_TIMEOUT})
+  add_test(NAME ${ARG_PREFIX}_postgresql
+    COMMAND ${PROJECT_SOURCE_DIR}/tests/scripts/with_postgres.sh $<TARGET_FILE:${binary}> --log_level=message)
+  set_tests_properties(${ARG_PREFIX}_postgresql PROPERTIES
+    LABELS "${ARG_LABEL};postgresql"
+    SKIP_RETURN_CODE 77
+    TIMEOUT ${ARG_TIMEOUT})
+endfunction()
