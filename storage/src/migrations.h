@@ -23,8 +23,17 @@ struct Migration {
     }
 };
 
-/// Every migration, versions strictly increasing from 1. Append only: a migration that has
-/// shipped is never edited, a change is a new migration.
+/// Every migration, versions strictly increasing from 1 (a version used twice is a
+/// std::logic_error, raised on first call). Append only: a migration that has shipped is never edited, a
+/// change is a new migration with the next free version number.
 std::span<const Migration> allMigrations();
+
+/// Each area's migrations, in its own migrations_<area>.cpp. Versions are global: a new
+/// migration takes the next number after the highest one of any area.
+std::span<const Migration> accountsMigrations();  // 1
+std::span<const Migration> catalogMigrations();   // 2
+std::span<const Migration> pricingMigrations();   // 3
+std::span<const Migration> salesMigrations();     // 4
+std::span<const Migration> ediMigrations();       // 5
 
 }  // namespace crossdock::storage

@@ -79,4 +79,6 @@ accounts::UserRepository& Store::users() { return impl_->users; }
 
 accounts::CredentialRepository& Store::credentials() { return impl_->credentials; }
 
+Database& Store::database() { return impl_->db; }
+
 }  // namespace crossdock::storage

@@ -11,6 +11,8 @@
 
 namespace crossdock::storage {
 
+class Database;
+
 /// Connection pool settings. Defaults suit one server process.
 struct StoreOptions {
     int min_sessions = 1;   ///< idle connections kept open (>= 0)
@@ -71,6 +73,11 @@ public:
     accounts::CompanyRepository& companies();
     accounts::UserRepository& users();
     accounts::CredentialRepository& credentials();
+
+    /// The pool and SQL dialect, for the repositories of storage/src only (Database is a private
+    /// type of this module). Other areas build their repositories over it with the factories in
+    /// their own headers (crossdock/storage/<area>_*.h).
+    Database& database();
 
 private:
     struct Impl;
