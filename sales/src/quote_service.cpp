@@ -222,6 +222,12 @@ core::Result<Quote> QuoteService::get(const accounts::Caller& caller, std::int64
     return load(caller, id);
 }
 
+core::Result<std::vector<Quote>> QuoteService::list(const accounts::Caller& caller, QuoteQuery query) const {
+    if (auto status = authorize(caller, Action::ReadQuotes); !status) return status.takeError();
+    query.scope = caller.scope();
+    return quotes_.list(query);
+}
+
 core::Result<QuoteVersion> QuoteService::getVersion(const accounts::Caller& caller, std::int64_t id,
                                                     int version) const {
     auto quote = get(caller, id);

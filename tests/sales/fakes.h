@@ -79,6 +79,20 @@ public:
                          [](const Quote& a, const Quote& b) { return a.valid_until < b.valid_until; });
         return due;
     }
+    std::vector<Quote> list(const QuoteQuery& q) const override {
+        std::vector<Quote> out;
+        for (const auto& [id, quote] : quotes_) {
+            if (id <= q.after_id || !inScope(q.scope, quote.customer_id)) continue;
+            if ((q.status && quote.status != *q.status) ||
+                (!q.customer_id.empty() && quote.customer_id != q.customer_id) ||
+                (q.rep_id != 0 && quote.rep_id != q.rep_id)) {
+                continue;
+            }
+            if (out.size() == q.limit) break;
+            out.push_back(quote);
+        }
+        return out;
+    }
 
     /// Test hooks: force a stored state; simulate another instance's write.
     void put(const Quote& quote) { quotes_[quote.id] = quote; }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -12,6 +13,16 @@
 #include "crossdock/sales/quote.h"
 
 namespace crossdock::sales {
+
+/// Filters of a listing (GET /api/v1/quotes). Empty fields do not filter.
+struct QuoteQuery {
+    std::optional<std::string> scope;  ///< as accounts::Caller::scope()
+    std::optional<QuoteStatus> status;
+    std::string customer_id;
+    std::int64_t rep_id = 0;    ///< 0: any rep
+    std::int64_t after_id = 0;  ///< cursor: only ids greater than this
+    std::size_t limit = 50;
+};
 
 /// Quotes and their locked versions. Implemented in storage/ (SQLite, PostgreSQL);
 /// tests use an in-memory fake. Implementations are thread-safe; infrastructure
@@ -51,6 +62,9 @@ public:
     /// Every quote in status Sent whose valid_until is on or before `last_day`,
     /// ordered by valid_until then id: the expiry scheduler's work list.
     virtual std::vector<Quote> findSentDueBy(core::Date last_day) const = 0;
+
+    /// Quotes matching `query`, by ascending id, at most query.limit.
+    virtual std::vector<Quote> list(const QuoteQuery& query) const = 0;
 };
 
 }  // namespace crossdock::sales

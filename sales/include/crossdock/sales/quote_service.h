@@ -110,6 +110,10 @@ public:
     /// The quote, as `caller` may see it.
     core::Result<Quote> get(const accounts::Caller& caller, std::int64_t id) const;
 
+    /// The quotes `caller` may see that match `query` (its scope is replaced by the
+    /// caller's), by ascending id.
+    core::Result<std::vector<Quote>> list(const accounts::Caller& caller, QuoteQuery query) const;
+
     /// Version `version` of the quote: an archived one, or the current one.
     core::Result<QuoteVersion> getVersion(const accounts::Caller& caller, std::int64_t id, int version) const;
 
