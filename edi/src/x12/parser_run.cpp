@@ -154,6 +154,8 @@ void ParserRun::onInterchangeLevel(const Segment& segment) {
             skip_transaction_ = true;
             return;
         default:
+            // A TA1 (interchange acknowledgment) belongs between the ISA and the first GS.
+            if (segment.id() == "TA1") return;
             stray(segment, InterchangeCode::InvalidContent, "outside a functional group");
             return;
     }
