@@ -1,0 +1,117 @@
+#pragma once
+
+// What the EDI pipeline stores, as interfaces; storage/ implements them
+// (crossdock/storage/edi_repositories.h). Implementations are thread-safe and shared by
+// several processes over one database; infrastructure failures throw.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crossdock/core/result.h"
+#include "crossdock/edi/message.h"
+#include "crossdock/edi/partner.h"
+
+namespace crossdock::edi {
+
+/// Partner profiles.
+class PartnerRepository {
+public:
+    virtual ~PartnerRepository() = default;
+
+    /// Inserts a partner. Conflict when the id exists, or when another partner already uses
+    /// the same X12 sender (isa_qualifier, isa_id).
+    virtual core::Status create(const Partner& partner) = 0;
+
+    /// Replaces a stored partner. NotFound when absent; Conflict as for create().
+    virtual core::Status update(const Partner& partner) = 0;
+
+    virtual std::optional<Partner> find(const std::string& id) const = 0;
+
+    /// The partner whose X12 ids are (qualifier, isa_id) (isa_id trimmed), or nullopt.
+    virtual std::optional<Partner> findByX12Sender(const std::string& qualifier,
+                                                   const std::string& isa_id) const = 0;
+
+    /// Partners ordered by id, after `after_id` (exclusive), at most `limit`.
+    virtual std::vector<Partner> list(const std::string& after_id, std::size_t limit) const = 0;
+};
+
+/// The inbox and outbox.
+class MessageRepository {
+public:
+    virtual ~MessageRepository() = default;
+
+    /// Stores a new message (raw bytes, sha256, status, ...) durably and returns its id.
+    /// `message.id` is ignored. When it returns, the row is committed.
+    virtual std::int64_t insert(const Message& message) = 0;
+
+    /// Replaces the mutable fields of message `message.id`: format, document_type,
+    /// control_number, status, errors, order_id, related_to. Never the raw bytes.
+    /// NotFound when absent.
+    virtual core::Status update(const Message& message) = 0;
+
+    /// The message with its raw bytes, or nullopt.
+    virtual std::optional<Message> find(std::int64_t id) const = 0;
+
+    /// Messages matching `query`, newest first (descending id), without raw bytes.
+    virtual std::vector<Message> list(const MessageQuery& query) const = 0;
+
+    /// Ids of the messages whose related_to is `id`, ascending.
+    virtual std::vector<std::int64_t> relatedTo(std::int64_t id) const = 0;
+
+    /// Records interchange `control_number` of `partner_id` as received in `message_id`.
+    /// The pair (partner_id, control_number) is unique by a database constraint, so that
+    /// two instances receiving the same interchange at once cannot both accept it. Conflict
+    /// (message: the earlier message id) when another message holds it and was received at
+    /// or after `stale_before` (older claims are taken over); Ok when free, stale, or already
+    /// held by `message_id` itself (a replay).
+    virtual core::Status claimInterchange(const std::string& partner_id, const std::string& control_number,
+                                          std::int64_t message_id, TimePoint received_at,
+                                          TimePoint stale_before) = 0;
+
+    /// Frees the claim of `message_id` on (partner_id, control_number), so that a resend of a
+    /// document that failed is accepted. No-op when another message holds it.
+    virtual void releaseInterchange(const std::string& partner_id, const std::string& control_number,
+                                    std::int64_t message_id) = 0;
+
+    /// Up to `limit` outbound Queued messages with next_attempt_at ≤ now, oldest first,
+    /// leased until `lease_until` (not returned again before then, also not to another
+    /// process). With raw bytes.
+    virtual std::vector<Message> claimDueOutbound(TimePoint now, TimePoint lease_until,
+                                                  std::size_t limit) = 0;
+
+    /// Outbound `id` delivered: status Sent, sent_at, attempts + 1, last_error cleared.
+    virtual void markSent(std::int64_t id, TimePoint at) = 0;
+
+    /// A failed delivery attempt: attempts + 1, last_error. With `retry_at` it stays Queued
+    /// until then; without, status Failed.
+    virtual void markDeliveryFailed(std::int64_t id, const std::string& error,
+                                    std::optional<TimePoint> retry_at) = 0;
+};
+
+/// Which outbound control number.
+enum class ControlKind { Interchange, Group, Transaction };
+
+/// The three control numbers of one outbound interchange.
+struct EnvelopeNumbers {
+    std::uint32_t interchange = 0;  ///< ISA13
+    std::uint32_t group = 0;        ///< GS06
+    std::uint32_t transaction = 0;  ///< ST02
+};
+
+/// Outbound control numbers per partner: ISA13, GS06, ST02. Persisted; each call returns a
+/// number no other call (in any process) got for the same partner and kind, increasing from
+/// 1 and wrapping from 999999999 back to 1.
+class ControlNumberRepository {
+public:
+    virtual ~ControlNumberRepository() = default;
+
+    virtual std::uint32_t next(const std::string& partner_id, ControlKind kind) = 0;
+
+    /// The next ISA13, GS06 and ST02 of `partner_id` together, in one transaction (one
+    /// commit instead of three for every outbound document); each as next() would give it.
+    virtual EnvelopeNumbers nextEnvelope(const std::string& partner_id) = 0;
+};
+
+}  // namespace crossdock::edi

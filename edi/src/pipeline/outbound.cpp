@@ -1,0 +1,106 @@
+// Outbound documents of the pipeline: envelopes with the partner's control numbers, and the
+// outbox rows that carry them.
+#include <ctime>
+
+#include "crossdock/accounts/password.h"
+#include "pipeline_run.h"
+
+namespace crossdock::edi::pipeline {
+namespace {
+
+struct Stamp {
+    std::string date;  // CCYYMMDD
+    std::string time;  // HHMM
+};
+
+Stamp stampOf(TimePoint at) {
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(at);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char date[16];
+    char time[8];
+    std::strftime(date, sizeof date, "%Y%m%d", &utc);
+    std::strftime(time, sizeof time, "%H%M", &utc);
+    return Stamp{date, time};
+}
+
+std::string prefixOf(x12::Scope scope) {
+    switch (scope) {
+        case x12::Scope::Interchange:
+            return "TA1";
+        case x12::Scope::Group:
+            return "AK9";
+        case x12::Scope::Transaction:
+            return "AK5";
+        case x12::Scope::Segment:
+            return "AK3";
+        case x12::Scope::Element:
+            return "AK4";
+    }
+    return "X12";
+}
+
+}  // namespace
+
+maps::OutboundEnvelope makeEnvelope(const Deps& deps, const Partner& partner, const std::string& version) {
+    maps::OutboundEnvelope envelope;
+    envelope.line_suffix = deps.options.line_suffix;
+    envelope.version = version.rfind("00501", 0) == 0 ? "005010" : "004010";
+    envelope.sender_qualifier = deps.options.us.isa_qualifier;
+    envelope.sender_id = deps.options.us.isa_id;
+    envelope.sender_gs = deps.options.us.gs_id;
+    if (partner.x12) {
+        envelope.receiver_qualifier = partner.x12->isa_qualifier;
+        envelope.receiver_id = partner.x12->isa_id;
+        envelope.receiver_gs = partner.x12->gs_id;
+    }
+    const Stamp stamp = stampOf(deps.clock.now());
+    envelope.date = stamp.date;
+    envelope.time = stamp.time;
+    const EnvelopeNumbers numbers = deps.numbers.nextEnvelope(partner.id);
+    envelope.interchange_control = numbers.interchange;
+    envelope.group_control = numbers.group;
+    envelope.transaction_control = numbers.transaction;
+    return envelope;
+}
+
+std::int64_t storeOutbound(const Deps& deps, Run& run, std::string document_type, std::string bytes,
+                           std::uint32_t control_number, std::optional<std::int64_t> order_id) {
+    Message out;
+    out.direction = Direction::Outbound;
+    out.partner_id = run.partner.id;
+    out.format = "x12";
+    out.document_type = std::move(document_type);
+    std::string control = std::to_string(control_number);
+    out.control_number = std::string(control.size() < 9 ? 9 - control.size() : 0, '0') + control;
+    out.status = run.partner.delivery ? MessageStatus::Queued : MessageStatus::Ready;
+    out.order_id = order_id;
+    out.related_to = run.message.id;
+    out.sha256 = accounts::sha256Hex(bytes);
+    out.size = bytes.size();
+    out.raw = std::move(bytes);
+    out.received_at = deps.clock.now();
+    out.next_attempt_at = out.received_at;
+    const std::int64_t id = deps.messages.insert(out);
+    run.result.outbound_ids.push_back(id);
+    return id;
+}
+
+MessageError toMessageError(const x12::Issue& issue) {
+    MessageError error;
+    const auto& at = issue.location;
+    if (!at.segment_id.empty()) {
+        error.segment = at.segment_id;
+        if (at.transaction_segment > 0) error.segment += " #" + std::to_string(at.transaction_segment);
+    }
+    if (at.element > 0) error.element = std::to_string(at.element);
+    error.code = prefixOf(issue.scope()) + " " + std::string(issue.codeText());
+    error.message = issue.message + " (" + issue.where() + ")";
+    return error;
+}
+
+MessageError pipelineError(std::string code, std::string message) {
+    return MessageError{"", "", std::move(code), std::move(message)};
+}
+
+}  // namespace crossdock::edi::pipeline
