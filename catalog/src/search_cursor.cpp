@@ -1,6 +1,7 @@
 // Cursor pagination: the cursor is the sort key of the last hit of a page, so
 // the next page is "every hit after this key". Hex keeps it opaque and URL-safe.
 
+#include <algorithm>
 #include <charconv>
 
 #include "search_internal.h"
@@ -38,15 +39,35 @@ std::optional<std::string> fromHex(std::string_view hex) {
 
 }  // namespace
 
+// The cursor's place among the live docs in Key::rank units (SKU order, or (name, SKU)
+// order for Name): 2 × rank when its doc is still there, 2 × rank − 1 of the next doc
+// when it is gone (it sorts just before that one), past every doc after all of them.
+std::uint64_t SearchExecutor::cursorRank(std::string_view name, std::string_view sku) const {
+    const bool by_name = query_.sort == SearchSort::Name;
+    const auto& order = by_name ? index_.by_name_ : index_.by_sku_;
+    auto before = [&](std::uint32_t doc) {  // doc sorts before the cursor
+        const Item& item = index_.items_[doc];
+        if (by_name && item.name != name) return item.name < name;
+        return item.sku < sku;
+    };
+    auto it = std::partition_point(order.begin(), order.end(), before);
+    if (it == order.end()) return 2 * (std::uint64_t{0xffff'ffffU} + 1);
+    const auto& columns = index_.docs_[*it];
+    const std::uint64_t rank = 2 * std::uint64_t{by_name ? columns.name_rank : columns.sku_rank};
+    const Item& item = index_.items_[*it];
+    return item.sku == sku && (!by_name || item.name == name) ? rank : rank - 1;
+}
+
 std::string SearchExecutor::encodeCursor(const Key& key) const {
     std::string payload = "c1";
     payload += static_cast<char>('0' + static_cast<int>(query_.sort));
     payload += kSeparator;
     payload += std::to_string(key.score);
     payload += kSeparator;
-    if (query_.sort == SearchSort::Name) payload += key.name;
+    const Item& item = index_.items_[key.doc];
+    if (query_.sort == SearchSort::Name) payload += item.name;
     payload += kSeparator;
-    payload += key.sku;
+    payload += item.sku;
     return toHex(payload);
 }
 
@@ -65,9 +86,7 @@ core::Status SearchExecutor::decodeCursor() {
     rest.remove_prefix(score_end + 1);
     const auto name_end = rest.find(kSeparator);
     if (name_end == std::string_view::npos) return bad();
-    cursor_name_ = std::string(rest.substr(0, name_end));
-    cursor_sku_ = std::string(rest.substr(name_end + 1));
-    cursor_ = Key{score, cursor_name_, cursor_sku_};
+    cursor_ = Key{score, cursorRank(rest.substr(0, name_end), rest.substr(name_end + 1)), kNoDoc};
     return {};
 }
 

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <iterator>
 
 #include "search_internal.h"
 
@@ -52,8 +53,15 @@ core::Result<SearchResult> SearchIndex::search(const SearchQuery& query) const {
 
 core::Result<SearchResult> SearchExecutor::run() {
     if (auto status = prepare(); !status) return status.takeError();
+    prepareVisibility();
     std::vector<Scored> hits = candidates();
-    std::erase_if(hits, [&](const Scored& hit) { return !passes(hit.doc); });
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        // Candidates are scattered over docs_: fetch ahead so that the misses overlap.
+        if (i + 16 < hits.size()) __builtin_prefetch(&index_.docs_[hits[i + 16].doc]);
+        if (passes(hits[i].doc)) hits[kept++] = hits[i];
+    }
+    hits.resize(kept);
     SearchResult result;
     result.total = hits.size();
     if (query_.with_facets) result.facets = facets(hits);
@@ -65,8 +73,8 @@ core::Result<SearchResult> SearchExecutor::run() {
     result.hits.reserve(page);
     for (std::size_t i = 0; i < page; ++i) {
         const std::uint32_t doc = hits[i].doc;
-        result.hits.push_back(
-            SearchHit{index_.items_[doc], hits[i].score, (index_.flags_[doc] & SearchIndex::kInStock) != 0});
+        result.hits.push_back(SearchHit{index_.items_[doc], hits[i].score,
+                                        (index_.docs_[doc].flags & SearchIndex::kInStock) != 0});
     }
     return result;
 }
@@ -83,8 +91,11 @@ core::Status SearchExecutor::prepare() {
         if (it != index_.brand_ids_.end()) brand_filter_.push_back(it->second);
     }
     std::sort(brand_filter_.begin(), brand_filter_.end());
-    for (const auto& filter : query_.attributes) {
+    for (std::size_t i = 0; i < query_.attributes.size(); ++i) {
+        const auto& filter = query_.attributes[i];
         if (filter.attribute >= tree.attributeCount()) return badQuery("unknown attribute id");
+        // candidates() intersects filterable values' postings; the rest is checked per item.
+        if (!tree.attribute(filter.attribute).filterable) item_filters_.push_back(i);
         const auto type = tree.attribute(filter.attribute).type;
         const bool fits = (type == AttributeType::Enum && std::holds_alternative<EnumChoice>(filter.value)) ||
                           (type == AttributeType::Boolean && std::holds_alternative<bool>(filter.value));
@@ -92,11 +103,14 @@ core::Status SearchExecutor::prepare() {
             return badQuery("attribute " + tree.attribute(filter.attribute).code +
                             ": not an enum/boolean match");
     }
-    for (const auto& range : query_.ranges) {
+    for (std::size_t i = 0; i < query_.ranges.size(); ++i) {
+        const auto& range = query_.ranges[i];
         if (range.attribute >= tree.attributeCount() ||
             tree.attribute(range.attribute).type != AttributeType::Number) {
             return badQuery("range filter on an attribute that is not a number");
         }
+        // A filterable number is in the index's facet cells; others are read from the item.
+        (tree.attribute(range.attribute).filterable ? cell_ranges_ : item_ranges_).push_back(i);
     }
     return decodeCursor();
 }
@@ -113,21 +127,41 @@ std::vector<SearchExecutor::Scored> SearchExecutor::candidates() const {
         }
     }
     if (browse && !filters.empty()) return textMatches(filters);
-    if (browse) {
-        // Browse: a category is one contiguous range of by_category_.
-        std::vector<Scored> hits;
-        const auto& by_category = index_.by_category_;
-        auto first =
-            std::lower_bound(by_category.begin(), by_category.end(), pre_lo_,
-                             [&](std::uint32_t doc, std::uint32_t pre) { return index_.pre_[doc] < pre; });
-        for (auto it = first; it != by_category.end() && index_.pre_[*it] <= pre_hi_; ++it)
-            hits.push_back({*it, 0});
-        std::sort(hits.begin(), hits.end(), [](const Scored& a, const Scored& b) { return a.doc < b.doc; });
-        return hits;
-    }
+    if (browse) return browseRange();
     if (!words.empty()) words.insert(words.end(), filters.begin(), filters.end());
     std::vector<Scored> hits = textMatches(words);
     mergeScores(hits, codeMatches());
+    return hits;
+}
+
+// Browse: a category is one contiguous range of by_category_. Under an assortment
+// only the parts of it that the assortment's categories cover are read, plus the
+// SKUs it lists one by one, so a whole division browsed under a small assortment
+// costs what it shows.
+std::vector<SearchExecutor::Scored> SearchExecutor::browseRange() const {
+    std::vector<Scored> hits;
+    auto take = [&](std::uint32_t lo, std::uint32_t hi) {
+        const auto& by_category = index_.by_category_;
+        auto first = std::lower_bound(
+            by_category.begin(), by_category.end(), lo,
+            [&](std::uint32_t doc, std::uint32_t pre) { return index_.docs_[doc].pre < pre; });
+        for (auto it = first; it != by_category.end() && index_.docs_[*it].pre <= hi; ++it)
+            hits.push_back({*it, 0});
+    };
+    if (!restricted_) {
+        take(pre_lo_, pre_hi_);
+    } else {
+        for (const auto& [lo, hi] : visible_pre_) {
+            if (hi >= pre_lo_ && lo <= pre_hi_) take(std::max(lo, pre_lo_), std::min(hi, pre_hi_));
+        }
+        for (std::uint32_t doc : sku_docs_) {
+            const std::uint32_t pre = index_.docs_[doc].pre;
+            if (pre >= pre_lo_ && pre <= pre_hi_ && !coveredByCategory(pre)) hits.push_back({doc, 0});
+        }
+    }
+    auto by_doc = [](const Scored& a, const Scored& b) { return a.doc < b.doc; };
+    // Built docs are numbered in category order: only upserted ones need sorting.
+    if (!std::is_sorted(hits.begin(), hits.end(), by_doc)) std::sort(hits.begin(), hits.end(), by_doc);
     return hits;
 }
 
@@ -214,75 +248,107 @@ void SearchExecutor::addCode(std::string_view code, std::vector<Scored>& out) co
 }
 
 bool SearchExecutor::passes(std::uint32_t doc) {
-    if (!(index_.flags_[doc] & SearchIndex::kLive)) return false;
-    if (query_.in_stock_only && !(index_.flags_[doc] & SearchIndex::kInStock)) return false;
-    const std::uint32_t pre = index_.pre_[doc];
+    const std::uint8_t flags = index_.docs_[doc].flags;
+    if (!(flags & SearchIndex::kLive)) return false;
+    if (query_.in_stock_only && !(flags & SearchIndex::kInStock)) return false;
+    if ((flags & SearchIndex::kDraft) && !query_.include_drafts) return false;
+    const std::uint32_t pre = index_.docs_[doc].pre;
     if (query_.category && (pre < pre_lo_ || pre > pre_hi_)) return false;
     if (!query_.brands.empty() &&
-        !std::binary_search(brand_filter_.begin(), brand_filter_.end(), index_.brand_[doc])) {
+        !std::binary_search(brand_filter_.begin(), brand_filter_.end(), index_.docs_[doc].brand)) {
         return false;
     }
-    const Item& item = index_.items_[doc];
-    if (item.status == ItemStatus::Draft && !query_.include_drafts) return false;
-    for (const auto& filter : query_.attributes) {
-        const AttributeValue* value = item.attributeValue(filter.attribute);
-        if (!value || value->data != filter.value) return false;
+    for (std::size_t i : cell_ranges_) {
+        if (!inRange(query_.ranges[i], cellNumber(doc, query_.ranges[i].attribute))) return false;
     }
-    for (const auto& range : query_.ranges) {
-        const AttributeValue* value = item.attributeValue(range.attribute);
-        const auto* number = value ? std::get_if<core::Decimal>(&value->data) : nullptr;
-        if (!number || (range.min && *number < *range.min) || (range.max && *number > *range.max))
-            return false;
+    if (!item_filters_.empty() || !item_ranges_.empty()) {  // only these read the item itself
+        const Item& item = index_.items_[doc];
+        for (std::size_t i : item_filters_) {
+            const AttributeValue* value = item.attributeValue(query_.attributes[i].attribute);
+            if (!value || value->data != query_.attributes[i].value) return false;
+        }
+        for (std::size_t i : item_ranges_) {
+            const AttributeValue* value = item.attributeValue(query_.ranges[i].attribute);
+            const auto* number = value ? std::get_if<core::Decimal>(&value->data) : nullptr;
+            if (!inRange(query_.ranges[i], number ? std::optional(*number) : std::nullopt)) return false;
+        }
     }
-    return visible(item);
+    return visible(doc);
+}
+
+std::optional<core::Decimal> SearchExecutor::cellNumber(std::uint32_t doc, AttributeId attribute) const {
+    const auto& columns = index_.docs_[doc];
+    for (std::uint32_t i = columns.facet_begin; i < columns.facet_begin + columns.facet_count; ++i) {
+        const auto& cell = index_.facet_cells_[i];
+        if (cell.attribute == attribute && (cell.value & SearchIndex::kNumberBit))
+            return core::Decimal::fromRaw(index_.facet_numbers_[cell.value & ~SearchIndex::kNumberBit]);
+    }
+    return std::nullopt;
+}
+
+bool SearchExecutor::inRange(const NumericRange& range, std::optional<core::Decimal> number) {
+    return number && !(range.min && *number < *range.min) && !(range.max && *number > *range.max);
 }
 
 // An item is visible when an assortment covers its category or lists its SKU
-// (Assortment's contract). Asking those two questions apart lets the category
-// answer be asked once per category instead of once per item: a probe item with
-// no SKU asks about the category, one with no category about the SKU. When some
-// assortment lists the empty SKU the split would lie, so every item is asked whole.
-bool SearchExecutor::visible(const Item& item) {
+// (Assortment's contract). The category half becomes a few merged pre-order
+// intervals, tested on the doc's pre number; the SKU half the sorted docs of the
+// listed SKUs, which the index resolves once per assortment and keeps.
+void SearchExecutor::prepareVisibility() {
     const CustomerVisibility* visibility = query_.visibility;
-    if (!visibility || visibility->unrestricted()) return true;
-    if (category_visible_.empty()) {
-        category_visible_.assign(index_.tree_.size(), -1);
-        probe_.sku.clear();
-        probe_.category = kNoCategory;
-        split_visibility_ = !visibility->canSee(index_.tree_, probe_);
-    }
-    if (!split_visibility_) return visibility->canSee(index_.tree_, item);
-    if (item.category != kNoCategory) {
-        auto& known = category_visible_[item.category];
-        if (known < 0) {
-            probe_.sku.clear();
-            probe_.category = item.category;
-            known = visibility->canSee(index_.tree_, probe_) ? 1 : 0;
+    restricted_ = visibility != nullptr && !visibility->unrestricted();
+    if (!restricted_) return;
+    const CategoryTree& tree = index_.tree_;
+    for (const auto& assortment : visibility->assortments()) {
+        for (CategoryId root : assortment->categories()) {
+            if (root < tree.size())
+                visible_pre_.emplace_back(tree.category(root).pre, tree.category(root).post);
         }
-        if (known == 1) return true;
+        const auto listed = index_.listedDocs(assortment);
+        sku_docs_.insert(sku_docs_.end(), listed->begin(), listed->end());
     }
-    probe_.sku = item.sku;
-    probe_.category = kNoCategory;
-    return visibility->canSee(index_.tree_, probe_);
+    std::sort(visible_pre_.begin(), visible_pre_.end());
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> merged;
+    for (const auto& span : visible_pre_) {
+        if (!merged.empty() && span.first <= merged.back().second) {
+            merged.back().second = std::max(merged.back().second, span.second);
+        } else {
+            merged.push_back(span);
+        }
+    }
+    visible_pre_ = std::move(merged);
+    std::sort(sku_docs_.begin(), sku_docs_.end());
+    sku_docs_.erase(std::unique(sku_docs_.begin(), sku_docs_.end()), sku_docs_.end());
+}
+
+bool SearchExecutor::coveredByCategory(std::uint32_t pre) const {
+    auto span = std::upper_bound(visible_pre_.begin(), visible_pre_.end(), pre,
+                                 [](std::uint32_t p, const auto& interval) { return p < interval.first; });
+    return span != visible_pre_.begin() && pre <= std::prev(span)->second;
+}
+
+bool SearchExecutor::visible(std::uint32_t doc) const {
+    if (!restricted_) return true;
+    return coveredByCategory(index_.docs_[doc].pre) ||
+           std::binary_search(sku_docs_.begin(), sku_docs_.end(), doc);
 }
 
 SearchExecutor::Key SearchExecutor::keyOf(const Scored& hit) const {
-    const Item& item = index_.items_[hit.doc];
-    return Key{hit.score, item.name, item.sku};
+    const auto& columns = index_.docs_[hit.doc];
+    const std::uint32_t rank = query_.sort == SearchSort::Name ? columns.name_rank : columns.sku_rank;
+    return Key{hit.score, 2 * std::uint64_t{rank}, hit.doc};
 }
 
 bool SearchExecutor::less(const Key& a, const Key& b) const {
     switch (query_.sort) {
         case SearchSort::Relevance:
             if (a.score != b.score) return a.score > b.score;
-            return a.sku < b.sku;
-        case SearchSort::Name:
-            if (a.name != b.name) return a.name < b.name;
-            return a.sku < b.sku;
+            return a.rank < b.rank;
+        case SearchSort::Name:  // name_rank: (name, SKU) order
         case SearchSort::Sku:
             break;
     }
-    return a.sku < b.sku;
+    return a.rank < b.rank;
 }
 
 }  // namespace crossdock::catalog

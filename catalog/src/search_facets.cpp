@@ -24,12 +24,13 @@ Facet SearchExecutor::categoryFacet(const std::vector<Scored>& hits) const {
     const auto& children = query_.category ? tree.category(*query_.category).children : tree.roots();
     // (pre, post, id) by pre: a hit falls in the child whose interval holds its pre number.
     std::vector<std::tuple<std::uint32_t, std::uint32_t, CategoryId>> spans;
+    spans.reserve(children.size());
     for (CategoryId child : children)
         spans.emplace_back(tree.category(child).pre, tree.category(child).post, child);
     std::sort(spans.begin(), spans.end());
     std::vector<std::uint32_t> counts(spans.size(), 0);
     for (const Scored& hit : hits) {
-        const std::uint32_t pre = index_.pre_[hit.doc];
+        const std::uint32_t pre = index_.docs_[hit.doc].pre;
         auto it = std::upper_bound(spans.begin(), spans.end(), pre,
                                    [](std::uint32_t p, const auto& span) { return p < std::get<0>(span); });
         if (it == spans.begin()) continue;
@@ -50,7 +51,7 @@ Facet SearchExecutor::categoryFacet(const std::vector<Scored>& hits) const {
 
 Facet SearchExecutor::brandFacet(const std::vector<Scored>& hits) const {
     std::vector<std::uint32_t> counts(index_.brands_.size(), 0);
-    for (const Scored& hit : hits) ++counts[index_.brand_[hit.doc]];
+    for (const Scored& hit : hits) ++counts[index_.docs_[hit.doc].brand];
     Facet facet;
     facet.kind = FacetKind::Brand;
     facet.code = "brand";
@@ -62,65 +63,100 @@ Facet SearchExecutor::brandFacet(const std::vector<Scored>& hits) const {
     return facet;
 }
 
+/// Per attribute: where its counters start, how many it has (enum choices, 2 for a
+/// boolean, 0 otherwise) and, for numbers, the count and the raw min and max.
+struct FacetCounters {
+    std::vector<std::size_t> base;
+    std::vector<std::size_t> slots;
+    std::vector<std::uint32_t> counts;
+    std::vector<std::uint32_t> numbers;
+    std::vector<std::int64_t> low, high;
+
+    explicit FacetCounters(const CategoryTree& tree)
+        : base(tree.attributeCount(), 0),
+          slots(tree.attributeCount(), 0),
+          numbers(tree.attributeCount(), 0),
+          low(tree.attributeCount(), 0),
+          high(tree.attributeCount(), 0) {
+        std::size_t total = 0;
+        for (AttributeId id = 0; id < tree.attributeCount(); ++id) {
+            const auto& definition = tree.attribute(id);
+            base[id] = total;
+            if (!definition.filterable) continue;
+            if (definition.type == AttributeType::Enum) slots[id] = definition.allowed_values.size();
+            if (definition.type == AttributeType::Boolean) slots[id] = 2;
+            total += slots[id];
+        }
+        counts.assign(total, 0);
+    }
+};
+
 std::vector<Facet> SearchExecutor::attributeFacets(const std::vector<Scored>& hits) const {
     const CategoryTree& tree = index_.tree_;
-    // Slot layout: each filterable enum gets one counter per choice, each boolean two.
-    std::vector<std::size_t> base(tree.attributeCount(), 0);
-    std::size_t slots = 0;
-    for (AttributeId id = 0; id < tree.attributeCount(); ++id) {
-        const auto& definition = tree.attribute(id);
-        base[id] = slots;
-        if (!definition.filterable) continue;
-        if (definition.type == AttributeType::Enum) slots += definition.allowed_values.size();
-        if (definition.type == AttributeType::Boolean) slots += 2;
-    }
-    std::vector<std::uint32_t> counts(slots, 0);
-    std::vector<Facet> numbers(tree.attributeCount());
-    for (const Scored& hit : hits) {
-        for (const AttributeValue& value : index_.items_[hit.doc].attributes) {
-            if (value.attribute >= base.size() || !tree.attribute(value.attribute).filterable) continue;
-            if (const auto* choice = std::get_if<EnumChoice>(&value.data)) {
-                if (choice->index < tree.attribute(value.attribute).allowed_values.size()) {
-                    ++counts[base[value.attribute] + choice->index];
-                }
-            } else if (const auto* flag = std::get_if<bool>(&value.data)) {
-                ++counts[base[value.attribute] + (*flag ? 0U : 1U)];
-            } else if (const auto* number = std::get_if<core::Decimal>(&value.data)) {
-                Facet& stats = numbers[value.attribute];
-                ++stats.count;
-                if (!stats.min || *number < *stats.min) stats.min = *number;
-                if (!stats.max || *number > *stats.max) stats.max = *number;
+    FacetCounters c(tree);
+    // The index keeps each doc's filterable values in one array: no item is read here.
+    const auto& cells = index_.facet_cells_;
+    // Hits are scattered over the arrays: fetch a few hits ahead so that the misses overlap.
+    constexpr std::size_t kAhead = 8;
+    for (std::size_t h = 0; h < hits.size(); ++h) {
+        if (h + 2 * kAhead < hits.size()) __builtin_prefetch(&index_.docs_[hits[h + 2 * kAhead].doc]);
+        if (h + kAhead < hits.size())
+            __builtin_prefetch(&cells[index_.docs_[hits[h + kAhead].doc].facet_begin]);
+        const auto& columns = index_.docs_[hits[h].doc];
+        for (std::uint32_t i = columns.facet_begin; i < columns.facet_begin + columns.facet_count; ++i) {
+            const auto& cell = cells[i];
+            if (cell.attribute >= c.base.size() || !tree.attribute(cell.attribute).filterable) continue;
+            if (!(cell.value & SearchIndex::kNumberBit)) {
+                if (cell.value < c.slots[cell.attribute]) ++c.counts[c.base[cell.attribute] + cell.value];
+                continue;
             }
+            const std::int64_t number = index_.facet_numbers_[cell.value & ~SearchIndex::kNumberBit];
+            auto& count = c.numbers[cell.attribute];
+            if (count == 0 || number < c.low[cell.attribute]) c.low[cell.attribute] = number;
+            if (count == 0 || number > c.high[cell.attribute]) c.high[cell.attribute] = number;
+            ++count;
         }
     }
+    return facetsFrom(c);
+}
+
+std::vector<Facet> SearchExecutor::facetsFrom(const FacetCounters& c) const {
+    const CategoryTree& tree = index_.tree_;
     std::vector<Facet> out;
     for (AttributeId id = 0; id < tree.attributeCount(); ++id) {
         const auto& definition = tree.attribute(id);
         if (!definition.filterable || definition.type == AttributeType::Text) continue;
-        Facet facet = std::move(numbers[id]);
+        Facet facet;
         facet.code = definition.code;
         facet.attribute = id;
         if (definition.type == AttributeType::Number) {
             facet.kind = FacetKind::Number;
-            if (facet.count > 0) out.push_back(std::move(facet));
+            facet.count = c.numbers[id];
+            if (facet.count == 0) continue;
+            facet.min = core::Decimal::fromRaw(c.low[id]);
+            facet.max = core::Decimal::fromRaw(c.high[id]);
+            out.push_back(std::move(facet));
             continue;
         }
         facet.kind = definition.type == AttributeType::Enum ? FacetKind::Enum : FacetKind::Boolean;
-        const std::size_t width = facet.kind == FacetKind::Enum ? definition.allowed_values.size() : 2;
-        for (std::size_t i = 0; i < width; ++i) {
-            const std::uint32_t count = counts[base[id] + i];
-            if (count == 0) continue;
-            if (facet.kind == FacetKind::Enum) {
-                facet.values.push_back(FacetValue{definition.allowed_values[i], count, kNoCategory,
-                                                  EnumChoice{static_cast<std::uint16_t>(i)}});
-            } else {
-                facet.values.push_back(FacetValue{i == 0 ? "true" : "false", count, kNoCategory, {}});
-            }
-        }
-        finish(facet);
+        valueFacet(facet, c.counts.data() + c.base[id], c.slots[id]);
         if (!facet.values.empty()) out.push_back(std::move(facet));
     }
     return out;
+}
+
+void SearchExecutor::valueFacet(Facet& facet, const std::uint32_t* counts, std::size_t slots) const {
+    const auto& definition = index_.tree_.attribute(facet.attribute);
+    for (std::size_t i = 0; i < slots; ++i) {
+        if (counts[i] == 0) continue;
+        if (facet.kind == FacetKind::Enum) {
+            facet.values.push_back(FacetValue{definition.allowed_values[i], counts[i], kNoCategory,
+                                              EnumChoice{static_cast<std::uint16_t>(i)}});
+        } else {
+            facet.values.push_back(FacetValue{i == 0 ? "true" : "false", counts[i], kNoCategory, {}});
+        }
+    }
+    finish(facet);
 }
 
 void SearchExecutor::finish(Facet& facet) const {

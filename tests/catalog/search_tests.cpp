@@ -1,5 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -308,6 +309,97 @@ BOOST_AUTO_TEST_CASE(upsert_replace_remove_and_compact) {
     BOOST_TEST(skus(run(index, browse)) == (std::vector<std::string>{"ACC-9", "DR-200", "DRILL", "NEW-1"}),
                boost::test_tools::per_element());
     BOOST_TEST(!index.upsert(item("", "nameless", f.tools)).ok());
+}
+
+BOOST_AUTO_TEST_CASE(upserts_between_close_neighbours_keep_sku_and_name_order) {
+    // Each upsert lands between the same two neighbours, halving the gap between
+    // their ranks until the index has to renumber: the orders must never notice.
+    Fixture f;
+    std::vector<Item> items;
+    items.push_back(item("A", "zeta", f.tools));
+    items.push_back(item("N", "alpha", f.tools));
+    auto index = SearchIndex::build(f.tree, std::move(items));
+    std::vector<std::pair<std::string, std::string>> by_name = {{"zeta", "A"}, {"alpha", "N"}};
+    std::string sku = "M";
+    for (int i = 0; i < 70; ++i) {
+        sku += "0";  // "M0" < "M00" < ... all sort between "A" and "N"
+        const std::string name = "name " + std::to_string(i % 9);  // repeats: SKU breaks ties
+        BOOST_REQUIRE(index.upsert(item(sku, name, f.tools)).ok());
+        by_name.emplace_back(name, sku);
+    }
+    std::sort(by_name.begin(), by_name.end());
+    std::vector<std::string> expected_skus;
+    for (const auto& entry : by_name) expected_skus.push_back(entry.second);
+    std::vector<std::string> expected_names_order = expected_skus;
+    std::sort(expected_skus.begin(), expected_skus.end());
+    for (auto sort : {SearchSort::Sku, SearchSort::Name}) {
+        SearchQuery browse;
+        browse.sort = sort;
+        browse.limit = 7;
+        std::vector<std::string> seen;
+        for (int pages = 0; pages < 30; ++pages) {
+            const auto page = run(index, browse);
+            for (const auto& hit : page.hits) seen.push_back(hit.item.sku);
+            browse.cursor = page.next_cursor;
+            if (browse.cursor.empty()) break;
+        }
+        const auto& expected = sort == SearchSort::Name ? expected_names_order : expected_skus;
+        BOOST_TEST(seen == expected, boost::test_tools::per_element());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_cursor_survives_the_removal_of_its_item) {
+    Fixture f;
+    for (auto sort : {SearchSort::Sku, SearchSort::Name, SearchSort::Relevance}) {
+        auto index = fixtureIndex(f);
+        SearchQuery browse;
+        browse.sort = sort;
+        browse.limit = 2;
+        const auto first = run(index, browse);
+        BOOST_REQUIRE(first.hits.size() == 2U);
+        std::vector<std::string> seen = skus(first);
+        BOOST_TEST(index.remove(seen.back()));  // the cursor's own item goes away
+        browse.cursor = first.next_cursor;
+        while (!browse.cursor.empty()) {
+            const auto page = run(index, browse);
+            for (const auto& hit : page.hits) seen.push_back(hit.item.sku);
+            browse.cursor = page.next_cursor;
+        }
+        BOOST_TEST(seen.size() == 6U);  // every item once: the removed one on page 1 only
+        BOOST_TEST(std::set<std::string>(seen.begin(), seen.end()).size() == 6U);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(browsing_under_an_assortment_follows_listed_skus_and_drafts) {
+    Fixture f;
+    auto index = fixtureIndex(f);
+    AssortmentDirectory directory;
+    Assortment saws("saws");
+    saws.addCategory(f.saws);
+    saws.addSku("DR-100");
+    directory.put(std::move(saws));
+    BOOST_REQUIRE(directory.assign("acme", {"saws"}).ok());
+    const CustomerVisibility visibility = directory.visibilityFor("acme");
+    SearchQuery browse;
+    browse.category = f.tools;
+    browse.visibility = &visibility;
+    browse.sort = SearchSort::Sku;
+    BOOST_TEST(skus(run(index, browse)) == (std::vector<std::string>{"DR-100", "SAW-1"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(index.remove("DR-100"));  // the listed SKU's doc is resolved again
+    BOOST_TEST(skus(run(index, browse)) == std::vector<std::string>{"SAW-1"},
+               boost::test_tools::per_element());
+    Item draft = item("DR-100", "Drill prototype", f.drills, "Bosch");
+    draft.status = ItemStatus::Draft;
+    BOOST_REQUIRE(index.upsert(draft).ok());
+    BOOST_TEST(skus(run(index, browse)) == std::vector<std::string>{"SAW-1"},
+               boost::test_tools::per_element());
+    browse.include_drafts = true;
+    BOOST_TEST(skus(run(index, browse)) == (std::vector<std::string>{"DR-100", "SAW-1"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(index.setInStock("DR-100", true));  // keeps the draft flag
+    browse.include_drafts = false;
+    BOOST_TEST(run(index, browse).total == 1U);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

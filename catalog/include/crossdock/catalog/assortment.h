@@ -40,6 +40,8 @@ public:
     const std::string& name() const { return name_; }
     const std::vector<CategoryId>& categories() const { return categories_; }
     std::size_t skuCount() const { return skus_.size(); }
+    /// The SKUs listed one by one (not those covered by a category), in no order.
+    const std::unordered_set<std::string, StringHash, std::equal_to<>>& skus() const { return skus_; }
 
 private:
     std::string name_;
@@ -60,6 +62,8 @@ public:
     bool unrestricted() const { return unrestricted_; }
     /// True when the customer may see `item` (see Assortment::contains()).
     bool canSee(const CategoryTree& tree, const Item& item) const;
+    /// The assortments whose union the customer sees (empty when unrestricted).
+    const std::vector<std::shared_ptr<const Assortment>>& assortments() const { return assortments_; }
 
 private:
     bool unrestricted_ = true;
