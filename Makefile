@@ -18,6 +18,8 @@ deps:
 	@scripts/install-deps.sh build
 deps-test:
 	@scripts/install-deps.sh test
+	@# package.json: test-only npm tools (playwright-core for tests/e2e, node-x12 for tests/interop)
+	@[ -d node_modules/playwright-core ] && [ -d node_modules/node-x12 ] || npm ci --no-audit --no-fund
 deps-bench:
 	@scripts/install-deps.sh bench
 
@@ -32,7 +34,9 @@ build: deps configure
 
 run: build
 	@mkdir -p var
-	$(BUILD_DIR)/crossdock init --db $(DB) --demo
+	@# The demo world is loaded on first start only, so that changes made since survive a restart.
+	@if [ "$(DB)" = "sqlite:var/crossdock.db" ] && [ -f var/crossdock.db ]; then \
+	  $(BUILD_DIR)/crossdock init --db $(DB); else $(BUILD_DIR)/crossdock init --db $(DB) --demo; fi
 	$(BUILD_DIR)/crossdock serve --db $(DB) --port $(PORT)
 
 test: deps-test build
@@ -55,6 +59,14 @@ lint: configure
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')
+
+# libFuzzer over the X12 reader and the 850 map, built with clang in build-fuzz
+# (tests/fuzz/run_fuzz.sh); FUZZ_SECONDS=600 make fuzz for a longer run.
+.PHONY: fuzz
+FUZZ_SECONDS ?= 60
+fuzz:
+	@command -v clang++ >/dev/null || scripts/install-deps.sh test
+	JOBS=$(JOBS) tests/fuzz/run_fuzz.sh $(CURDIR) $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR)

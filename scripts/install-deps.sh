@@ -10,7 +10,12 @@ packages=(build-essential cmake pkg-config ccache
           libboost-test-dev)
 case "$profile" in
   build) ;;
-  test)  packages+=(postgresql-15 openssl) ;;
+  test)  packages+=(postgresql-15 openssl)
+         # portal e2e tests (tests/e2e): the browser, and node + npm for playwright-core
+         # (npm only when missing: NodeSource's nodejs ships its own and conflicts with Debian's)
+         packages+=(chromium nodejs sqlite3)
+         packages+=(clang)  # tests/fuzz: libFuzzer (make fuzz, the x12_fuzz_short test)
+         command -v npm >/dev/null || packages+=(npm) ;;
   bench) packages+=(postgresql-15 openssl wrk) ;;
   *) echo "install-deps: unknown profile '$profile' (build|test|bench)" >&2; exit 2 ;;
 esac

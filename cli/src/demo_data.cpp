@@ -7,6 +7,8 @@
 #include "crossdock/accounts/auth_service.h"
 #include "crossdock/accounts/password.h"
 #include "crossdock/core/csv.h"
+#include "crossdock/server/data_import.h"
+#include "crossdock/server/runtime.h"
 #include "crossdock/storage/store.h"
 
 namespace crossdock::cli {
@@ -44,24 +46,6 @@ core::Result<std::vector<std::vector<std::string>>> readCsv(const std::string& p
         rows.push_back(row);
     }
     return rows;
-}
-
-core::Result<int> loadCompanies(storage::Store& store, const std::string& path) {
-    core::CsvHeader header;
-    auto rows = readCsv(path, header, {"customer_id", "name", "currency", "price_lists"},
-                        {"price_strategy", "assortments"});
-    if (!rows) return rows.takeError();
-    int count = 0;
-    for (const auto& row : *rows) {
-        accounts::Company company{std::string(header.field(row, "customer_id")),
-                                  std::string(header.field(row, "name")),
-                                  std::string(header.field(row, "currency")), "active"};
-        auto status = store.companies().find(company.id) ? store.companies().update(company)
-                                                         : store.companies().create(company);
-        if (!status) return status.takeError();
-        ++count;
-    }
-    return count;
 }
 
 core::Result<int> loadUsers(storage::Store& store, const std::string& path) {
@@ -104,14 +88,27 @@ core::Result<int> loadUsers(storage::Store& store, const std::string& path) {
 
 }  // namespace
 
-core::Result<DemoSummary> loadDemoData(storage::Store& store, const std::string& samples_dir) {
+core::Result<DemoSummary> loadDemoData(server::Runtime& runtime, const std::string& samples_dir) {
     DemoSummary summary;
-    auto companies = loadCompanies(store, samples_dir + "/customers.csv");
-    if (!companies) return companies.takeError();
-    summary.companies = *companies;
+    // In dependency order: the catalog needs its categories, prices need items and
+    // lists, customers need their price lists.
+    for (const char* kind : {"categories", "catalog", "price_lists", "prices", "customers"}) {
+        const std::string file = samples_dir + "/" + std::string(kind) + ".csv";
+        std::ifstream in(file, std::ios::binary);
+        if (!in) return makeError(ErrorCode::InvalidArgument, "cannot open file", file);
+        catalog::ImportReport report = server::importData(runtime, kind, in, file);
+        if (!report.ok()) return report.errors.front();
+        if (std::string(kind) == "catalog") summary.items = static_cast<int>(report.rows);
+        if (std::string(kind) == "prices") summary.prices = static_cast<int>(report.rows);
+        if (std::string(kind) == "customers") summary.companies = static_cast<int>(report.rows);
+    }
+    storage::Store& store = runtime.store();
     auto users = loadUsers(store, samples_dir + "/users.csv");
     if (!users) return users.takeError();
     summary.users_created = *users;
+    auto partners = loadDemoPartners(runtime, samples_dir);
+    if (!partners) return partners.takeError();
+    summary.partners = *partners;
     return summary;
 }
 

@@ -5,6 +5,8 @@
 #include "commands.h"
 #include "crossdock/accounts/auth_service.h"
 #include "crossdock/accounts/password.h"
+#include "crossdock/core/clock.h"
+#include "crossdock/server/runtime.h"
 #include "crossdock/storage/store.h"
 #include "demo_data.h"
 #include "options.h"
@@ -17,7 +19,8 @@ constexpr const char* kInitHelp =
     "Creates the database schema or migrates it to the current version (idempotent).\n\n"
     "  --db URL              sqlite:PATH or postgresql://user:password@host:port/dbname\n"
     "                        (default sqlite:var/crossdock.db)\n"
-    "  --demo                load the demo world from samples/ (customers, users; see README)\n"
+    "  --demo                load the demo world from samples/ (catalog, prices, customers,\n"
+    "                        users, partners; see README)\n"
     "  --admin-email E       create an admin user E, or reset its password if it exists\n"
     "  --admin-password P    the admin's password (at least 10 characters)\n"
     "  --samples DIR         where the demo files are (default: the source tree's samples/)\n";
@@ -94,13 +97,16 @@ int initCommand(const std::vector<std::string>& args) {
             if (int rc = ensureAdmin(*store, *email, *options.value("--admin-password")); rc != 0) return rc;
         }
         if (options.has("--demo")) {
-            auto summary = loadDemoData(*store, options.value("--samples").value_or(CROSSDOCK_SAMPLES_DIR));
+            core::SystemClock clock;
+            server::Runtime runtime(*store, clock);
+            auto summary = loadDemoData(runtime, options.value("--samples").value_or(CROSSDOCK_SAMPLES_DIR));
             if (!summary) {
                 std::cerr << "crossdock init: demo data: " << summary.error().describe() << "\n";
                 return 1;
             }
-            std::cerr << "demo data: " << summary->companies << " customers, " << summary->users_created
-                      << " new users\n";
+            std::cerr << "demo data: " << summary->items << " items, " << summary->prices << " price tiers, "
+                      << summary->companies << " customers, " << summary->users_created << " new users, "
+                      << summary->partners << " partners\n";
         }
         return 0;
     } catch (const std::exception& e) {

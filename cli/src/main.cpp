@@ -13,6 +13,9 @@ void printUsage(std::ostream& out) {
            "commands:\n"
            "  serve    run the HTTP(S) server              (crossdock serve --help)\n"
            "  init     create or migrate the database      (crossdock init --help)\n"
+           "  import   bulk import catalog, prices, ...    (crossdock import --help)\n"
+           "  export   the catalog as CSV                  (crossdock export --help)\n"
+           "  edi      parse or ingest an EDI document      (crossdock edi --help)\n"
            "  version  print the version\n";
 }
 
@@ -36,6 +39,9 @@ int main(int argc, char** argv) {
     }
     if (command == "serve") return crossdock::server::serveCommand(args);
     if (command == "init") return crossdock::cli::initCommand(args);
+    if (command == "import") return crossdock::cli::importCommand(args);
+    if (command == "export") return crossdock::cli::exportCommand(args);
+    if (command == "edi") return crossdock::cli::ediCommand(args);
     std::cerr << "crossdock: unknown command '" << command << "'\n";
     printUsage(std::cerr);
     return 2;

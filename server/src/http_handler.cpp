@@ -117,6 +117,20 @@ void splitTarget(const std::string& target, std::string& path, std::string& quer
     query = question == std::string_view::npos ? std::string() : std::string(rest.substr(question + 1));
 }
 
+// The body limit of the route a request goes to: its own when larger (whole documents), else
+// the server's.
+std::size_t bodyLimit(const HandlerEnvironment& environment, const Poco::Net::HTTPServerRequest& request) {
+    std::string path;
+    std::string query;
+    splitTarget(request.getURI(), path, query);
+    const RouteMatch match = environment.router.match(request.getMethod(), path);
+    if (match.kind == RouteMatch::Kind::Found &&
+        match.route->spec.max_body_bytes > environment.max_body_bytes) {
+        return match.route->spec.max_body_bytes;
+    }
+    return environment.max_body_bytes;
+}
+
 void send(Poco::Net::HTTPServerRequest& in, Poco::Net::HTTPServerResponse& out, const Response& answer,
           const std::string& request_id, bool close) {
     out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(answer.status));
@@ -162,8 +176,9 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& in, Poco::Net::
     environment_.metrics.requestStarted();
     Request request = readRequest(in);
     BodyStatus body = BodyStatus::Complete;
-    if (!exceedsLimit(in, environment_.max_body_bytes))
-        body = readBody(in, environment_.max_body_bytes, request.body);
+    const std::size_t limit = bodyLimit(environment_, in);
+    if (!exceedsLimit(in, limit))
+        body = readBody(in, limit, request.body);
     else
         body = BodyStatus::TooLarge;
 
@@ -172,10 +187,8 @@ void RequestHandler::handleRequest(Poco::Net::HTTPServerRequest& in, Poco::Net::
         result = environment_.pipeline.handle(request);
     } else if (body == BodyStatus::TooLarge) {
         result.route = environment_.router.match(request.method, request.path).route;
-        result.response =
-            errorResponse(413, "payload_too_large",
-                          "the request body exceeds " + std::to_string(environment_.max_body_bytes) +
-                              " bytes (server.max_body_bytes)");
+        result.response = errorResponse(413, "payload_too_large",
+                                        "the request body exceeds " + std::to_string(limit) + " bytes");
     } else {
         result.route = environment_.router.match(request.method, request.path).route;
         result.response = errorResponse(400, "bad_request", "the request body could not be read");
@@ -212,7 +225,7 @@ void RequestHandler::finish(const Request& request, const Route* route, int stat
 
 Poco::Net::HTTPRequestHandler* HandlerFactory::createRequestHandler(
     const Poco::Net::HTTPServerRequest& request) {
-    if (exceedsLimit(request, environment_.max_body_bytes)) {
+    if (exceedsLimit(request, bodyLimit(environment_, request))) {
         request.response().setStatus(Poco::Net::HTTPResponse::HTTP_REQUEST_ENTITY_TOO_LARGE);
     }
     return new RequestHandler(environment_);

@@ -4,6 +4,7 @@
 #include "crossdock/core/clock.h"
 #include "crossdock/server/metrics.h"
 #include "crossdock/server/router.h"
+#include "crossdock/server/runtime.h"
 #include "crossdock/storage/store.h"
 #include "server_config.h"
 
@@ -17,6 +18,7 @@ struct Services {
     const core::Clock& clock;
     HttpMetrics& metrics;
     const ServerConfig& config;
+    Runtime& runtime;  ///< live catalog and prices, sales and EDI services, background jobs
 };
 
 /// Registers every endpoint of the server: the one list to extend when a module

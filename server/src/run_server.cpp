@@ -17,6 +17,7 @@
 #include "crossdock/core/clock.h"
 #include "crossdock/server/metrics.h"
 #include "crossdock/server/router.h"
+#include "crossdock/server/runtime.h"
 #include "crossdock/storage/store.h"
 #include "event_log.h"
 #include "http_handler.h"
@@ -114,14 +115,24 @@ int runServer(const ServerConfig& config) {
         return 1;
     }
     core::SystemClock clock;
+    std::unique_ptr<Runtime> runtime;
+    try {
+        runtime = std::make_unique<Runtime>(*store, clock, config.runtime);
+    } catch (const std::exception& e) {
+        std::cerr << "crossdock serve: cannot load the catalog and prices: " << e.what() << "\n";
+        return 1;
+    }
     accounts::AuthService auth(store->users(), store->credentials(), clock, config.auth);
     HttpMetrics metrics(CROSSDOCK_VERSION);
     Router router;
-    registerRoutes(router, Services{*store, auth, clock, metrics, config});
+    registerRoutes(router, Services{*store, auth, clock, metrics, config, *runtime});
     metrics.setRoutes(router.routeLabels());
     Pipeline pipeline(router, [&auth](const std::string& bearer) { return auth.authenticate(bearer); });
     const HandlerEnvironment environment{router, pipeline, metrics, access_log.get(), config.max_body_bytes};
-    return serveUntilSignal(config, environment);
+    runtime->start();
+    const int exit_code = serveUntilSignal(config, environment);
+    runtime->stop();
+    return exit_code;
 }
 
 }  // namespace crossdock::server

@@ -1,6 +1,9 @@
 // Reading and validating the serve configuration.
 #include "server_config.h"
 
+#include "state/edi_config.h"
+#include "state/sales_config.h"
+
 #include <charconv>
 #include <limits>
 
@@ -68,9 +71,17 @@ core::Result<ServerConfig> loadServerConfig(const Poco::Util::AbstractConfigurat
     r.text("tls.certificate", c.tls_certificate);
     r.text("tls.private_key", c.tls_private_key);
     r.text("log.access", c.access_log);
+    c.web_root = CROSSDOCK_WEB_DIR;
+    r.text("web.root", c.web_root);
     r.seconds("auth.token_ttl_seconds", c.auth.token_ttl, 1, kOneYear);
     r.integer("auth.max_failed_logins", c.auth.max_failed_logins, 1, 1'000'000);
     r.seconds("auth.failed_login_window_seconds", c.auth.failed_login_window, 1, kOneYear);
+    std::int64_t refresh_ms = c.runtime.refresh_interval.count();
+    r.integer("runtime.refresh_interval_ms", refresh_ms, 10, 3'600'000);
+    c.runtime.refresh_interval = std::chrono::milliseconds(refresh_ms);
+    if (auto sales_error = readSalesOptions(config, c.runtime.sales); !sales_error.empty())
+        r.fail(sales_error);
+    if (auto edi_error = readEdiOptions(config, c.runtime.edi); !edi_error.empty()) r.fail(edi_error);
     if (c.host.empty()) r.fail("server.host must not be empty");
     if (c.db_url.empty()) r.fail("db.url must not be empty");
     if (c.tls_certificate.empty() != c.tls_private_key.empty()) {

@@ -9,6 +9,7 @@
 
 #include "crossdock/accounts/auth_service.h"
 #include "crossdock/core/result.h"
+#include "crossdock/server/runtime.h"
 
 namespace crossdock::server {
 
@@ -32,6 +33,8 @@ struct ServerConfig {
     std::string tls_private_key;                        ///< tls.private_key (PEM)
     std::string access_log = "-";                       ///< log.access: "-" stderr, "off", or a file
     accounts::AuthOptions auth;                         ///< auth.*
+    RuntimeOptions runtime;                             ///< runtime.*
+    std::string web_root;  ///< web.root: the portal's files; default the repository's web/ (build time)
 
     bool tlsEnabled() const { return !tls_certificate.empty() || !tls_private_key.empty(); }
 };

@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "crossdock/core/currency.h"
+#include "crossdock/server/data_import.h"
 #include "crossdock/server/json_fields.h"
 #include "crossdock/server/pagination.h"
+#include "crossdock/server/runtime.h"
 #include "handlers.h"
 #include "views.h"
 
@@ -63,34 +65,59 @@ core::Result<accounts::Company> companyFromBody(const core::Json& body) {
     return company;
 }
 
-std::string companyText(const accounts::Company& company) {
-    core::JsonWriter out(128);
-    writeCompany(out, company);
-    return out.take();
+core::Result<CustomerInput> customerFromBody(const core::Json& body) {
+    auto company = companyFromBody(body);
+    if (!company) return company.takeError();
+    CustomerInput input{std::move(*company), {}, "priority", {}, "$"};
+    auto lists = optionalStringArray(body, "price_lists");
+    if (!lists) return lists.takeError();
+    if (lists->has_value()) input.price_lists = std::move(**lists);  // absent: the default list only
+    auto strategy = optionalString(body, "price_strategy");
+    if (!strategy) return strategy.takeError();
+    if (strategy->has_value()) input.price_strategy = **strategy;
+    auto assortments = optionalStringArray(body, "assortments");
+    if (!assortments) return assortments.takeError();
+    if (assortments->has_value()) input.assortments = std::move(**assortments);
+    return input;
 }
 
-core::Result<Response> createCustomer(accounts::CompanyRepository& companies, const RequestContext& ctx) {
-    auto company = companyFromBody(ctx.json());
-    if (!company) return company.takeError();
-    auto created = companies.create(*company);
-    if (!created) {
-        if (created.error().code == ErrorCode::Conflict) {
-            return makeError(ErrorCode::Conflict, "customer '" + company->id + "' already exists",
-                             "$.customer_id");
-        }
-        return created.takeError();
+std::string customerText(const CustomerInput& customer) {
+    core::JsonWriter out(256);
+    writeCompany(out, customer.company);
+    std::string text = out.take();
+    core::JsonWriter extra(256);
+    extra.beginObject().key("price_lists").beginArray();
+    for (const auto& list : customer.price_lists) extra.string(list);
+    extra.endArray().field("price_strategy", customer.price_strategy).key("assortments").beginArray();
+    for (const auto& name : customer.assortments) extra.string(name);
+    extra.endArray().endObject();
+    // Merge the two objects: drop the company's closing brace and the extra's opening one.
+    text.pop_back();
+    return text + "," + extra.str().substr(1);
+}
+
+core::Result<Response> createCustomer(Runtime& runtime, const RequestContext& ctx) {
+    auto customer = customerFromBody(ctx.json());
+    if (!customer) return customer.takeError();
+    if (runtime.store().companies().find(customer->company.id)) {
+        return makeError(ErrorCode::Conflict, "customer '" + customer->company.id + "' already exists",
+                         "$.customer_id");
     }
-    Response response = Response::jsonText(201, companyText(*company));
-    response.headers.set("Location", "/api/v1/customers/" + company->id);
+    catalog::ImportReport report = storeCustomers(runtime, {*customer});
+    if (!report.ok()) return report.errors.front();
+    auto stored = findCustomer(runtime, customer->company.id);
+    if (!stored) return notFound();
+    Response response = Response::jsonText(201, customerText(*stored));
+    response.headers.set("Location", "/api/v1/customers/" + customer->company.id);
     return response;
 }
 
-core::Result<Response> getCustomer(const accounts::CompanyRepository& companies, const RequestContext& ctx) {
+core::Result<Response> getCustomer(Runtime& runtime, const RequestContext& ctx) {
     const std::string& id = ctx.param("id");
     if (!ctx.caller().canSee(id)) return notFound();
-    auto company = companies.find(id);
-    if (!company) return notFound();
-    return Response::jsonText(200, companyText(*company));
+    auto customer = findCustomer(runtime, id);
+    if (!customer) return notFound();
+    return Response::jsonText(200, customerText(*customer));
 }
 
 core::Result<Response> listCustomers(const accounts::CompanyRepository& companies,
@@ -120,15 +147,16 @@ core::Result<Response> listCustomers(const accounts::CompanyRepository& companie
 
 }  // namespace
 
-void registerCustomerRoutes(Router& router, accounts::CompanyRepository& companies) {
+void registerCustomerRoutes(Router& router, Runtime& runtime) {
+    accounts::CompanyRepository& companies = runtime.store().companies();
     router.add({.method = "POST",
                 .pattern = "/api/v1/customers",
-                .handler = [&companies](const RequestContext& ctx) { return createCustomer(companies, ctx); },
+                .handler = [&runtime](const RequestContext& ctx) { return createCustomer(runtime, ctx); },
                 .body = BodyKind::Json,
                 .action = accounts::Action::ManageCompanies});
     router.add({.method = "GET",
                 .pattern = "/api/v1/customers/{id}",
-                .handler = [&companies](const RequestContext& ctx) { return getCustomer(companies, ctx); },
+                .handler = [&runtime](const RequestContext& ctx) { return getCustomer(runtime, ctx); },
                 .action = accounts::Action::ReadCompany});
     router.add({.method = "GET",
                 .pattern = "/api/v1/customers",

@@ -47,6 +47,9 @@ struct RouteSpec {
     /// Checked with accounts::authorize() before the handler runs (403 when
     /// denied). Company scope remains the handler's job.
     std::optional<accounts::Action> action{};
+    /// The largest body this route takes; 0: server.max_body_bytes. Only a larger value has an
+    /// effect (routes that take whole documents: POST /edi/inbound).
+    std::size_t max_body_bytes = 0;
 };
 
 /// A registered route. `index` is dense (0, 1, ...) in registration order; metrics

@@ -1,0 +1,154 @@
+// POST /api/v1/prices/resolve: a cart priced for one customer, line by line, with
+// explanations. Reads the live snapshots only: no database round trip.
+#include "crossdock/pricing/resolver.h"
+#include "crossdock/server/json_fields.h"
+#include "handlers.h"
+#include "handlers/price_views.h"
+#include "state/catalog_state.h"
+#include "state/pricing_state.h"
+
+namespace crossdock::server {
+namespace {
+
+using core::ErrorCode;
+using core::makeError;
+
+constexpr std::size_t kMaxLines = 10'000;
+
+/// The customer a caller prices for: a buyer's own company; staff name one.
+core::Result<std::string> pricingCustomer(const RequestContext& ctx) {
+    auto requested = optionalString(ctx.json(), "customer_id");
+    if (!requested) return requested.takeError();
+    if (auto scope = ctx.caller().scope()) {
+        if (requested->has_value() && **requested != *scope) {
+            return makeError(ErrorCode::NotFound, "customer not found", "$.customer_id");
+        }
+        return *scope;
+    }
+    if (!requested->has_value()) {
+        return makeError(ErrorCode::InvalidArgument, "customer_id is required for staff", "$.customer_id");
+    }
+    return **requested;
+}
+
+core::Result<core::Date> pricingDate(const RequestContext& ctx, const core::Clock& clock) {
+    auto at = optionalString(ctx.json(), "at");
+    if (!at) return at.takeError();
+    if (!at->has_value()) return core::Date::fromTimePoint(clock.now());
+    auto date = core::Date::parse(**at);
+    if (!date) return makeError(ErrorCode::InvalidArgument, "at must be an ISO date (YYYY-MM-DD)", "$.at");
+    return *date;
+}
+
+struct LineTotals {
+    core::Decimal total;
+    std::string currency;
+};
+
+/// Writes one line (priced, or with its error); adds priced lines to `totals`.
+core::Status writeLine(core::JsonWriter& out, const core::Json& line, const std::string& where,
+                       const std::string& customer, core::Date date, const CatalogSnapshot& catalog,
+                       const pricing::Resolver& resolver, LineTotals& totals) {
+    if (!line.isObject()) return makeError(ErrorCode::InvalidArgument, "a line must be an object", where);
+    auto sku = requiredString(line, "sku");
+    if (!sku) return makeError(ErrorCode::InvalidArgument, sku.error().message, where + ".sku");
+    auto quantity = requiredDecimal(line, "quantity");
+    if (!quantity)
+        return makeError(ErrorCode::InvalidArgument, quantity.error().message, where + ".quantity");
+    auto uom = optionalString(line, "uom");
+    if (!uom) return makeError(ErrorCode::InvalidArgument, uom.error().message, where + ".uom");
+    const catalog::Item* item = catalog.index.find(*sku);
+    const bool visible = item != nullptr && catalog.assortments.canSee(customer, catalog.tree(), *item);
+    const std::string unit = uom->value_or(visible ? item->units.baseUnit() : std::string());
+    out.beginObject().field("sku", *sku).field("quantity", quantity->toShortString()).field("uom", unit);
+    core::Result<pricing::PricedLine> priced =
+        visible ? resolver.resolve({customer, *sku, unit, *quantity, date})
+                : core::Result<pricing::PricedLine>(
+                      makeError(ErrorCode::NotFound, "unknown_sku: no item " + *sku));
+    if (!priced) {
+        std::string reason(pricing::errorReason(priced.error()));
+        out.key("error").beginObject().field("code", reason.empty() ? "error" : reason);
+        out.field("message", priced.error().message).endObject().endObject();
+        return {};
+    }
+    out.field("unit_price", moneyText(priced->unit_price)).field("extended", moneyText(priced->extended));
+    out.field("list_id", priced->list_id);
+    out.key("explanation");
+    writeExplanation(out, *priced);
+    out.endObject();
+    totals.currency = std::string(priced->currency.code);
+    auto sum = core::Decimal::add(totals.total, priced->extended);
+    if (!sum) return sum.takeError();
+    totals.total = *sum;
+    return {};
+}
+
+core::Result<Response> resolvePrices(Runtime& runtime, const RequestContext& ctx) {
+    auto customer = pricingCustomer(ctx);
+    if (!customer) return customer.takeError();
+    auto date = pricingDate(ctx, runtime.clock());
+    if (!date) return date.takeError();
+    const core::Json* lines = ctx.json().find("lines");
+    if (lines == nullptr || !lines->isArray()) {
+        return makeError(ErrorCode::InvalidArgument, "lines must be an array", "$.lines");
+    }
+    if (lines->size() > kMaxLines) {
+        return makeError(ErrorCode::InvalidArgument, "at most 10000 lines per request", "$.lines");
+    }
+    auto catalog = runtime.catalog().current();
+    pricing::Resolver resolver(runtime.pricing().current());
+    auto chain = resolver.snapshot().customer(*customer);
+    if (!chain) return makeError(ErrorCode::NotFound, "customer not found", "$.customer_id");
+    LineTotals totals{core::Decimal(), chain->currency};
+    core::JsonWriter out(256 + 1024 * lines->size());
+    out.beginObject().field("customer_id", *customer).field("at", date->toString());
+    out.key("lines").beginArray();
+    for (std::size_t i = 0; i < lines->size(); ++i) {
+        const std::string where = "$.lines[" + std::to_string(i) + "]";
+        if (auto written =
+                writeLine(out, lines->items()[i], where, *customer, *date, *catalog, resolver, totals);
+            !written) {
+            return written.takeError();
+        }
+    }
+    out.endArray();
+    out.field("currency", totals.currency).field("total", moneyText(totals.total)).endObject();
+    return Response::jsonText(200, out.take());
+}
+
+/// One line, its explanation in full: the body is the line itself plus customer_id and at.
+core::Result<Response> explainPrice(Runtime& runtime, const RequestContext& ctx) {
+    auto customer = pricingCustomer(ctx);
+    if (!customer) return customer.takeError();
+    auto date = pricingDate(ctx, runtime.clock());
+    if (!date) return date.takeError();
+    auto catalog = runtime.catalog().current();
+    pricing::Resolver resolver(runtime.pricing().current());
+    if (!resolver.snapshot().customer(*customer)) {
+        return makeError(ErrorCode::NotFound, "customer not found", "$.customer_id");
+    }
+    LineTotals totals;
+    core::JsonWriter out(2048);
+    if (auto written = writeLine(out, ctx.json(), "$", *customer, *date, *catalog, resolver, totals);
+        !written) {
+        return written.takeError();
+    }
+    return Response::jsonText(200, out.take());
+}
+
+}  // namespace
+
+void registerPriceRoutes(Router& router, Runtime& runtime) {
+    router.add({.method = "POST",
+                .pattern = "/api/v1/prices/explain",
+                .handler = [&runtime](const RequestContext& ctx) { return explainPrice(runtime, ctx); },
+                .body = BodyKind::Json,
+                .action = accounts::Action::ResolvePrices});
+    router.add({.method = "POST",
+                .pattern = "/api/v1/prices/resolve",
+                .handler = [&runtime](const RequestContext& ctx) { return resolvePrices(runtime, ctx); },
+                .body = BodyKind::Json,
+                .action = accounts::Action::ResolvePrices});
+}
+
+}  // namespace crossdock::server

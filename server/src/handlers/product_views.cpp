@@ -1,0 +1,103 @@
+#include "handlers/product_views.h"
+
+#include "handlers/price_views.h"
+
+namespace crossdock::server {
+namespace {
+
+void writeAttributes(core::JsonWriter& out, const catalog::Item& item, const catalog::CategoryTree& tree) {
+    out.key("attributes").beginObject();
+    for (const catalog::AttributeValue& value : item.attributes) {
+        const catalog::AttributeDefinition& definition = tree.attribute(value.attribute);
+        out.key(definition.code);
+        if (const bool* flag = std::get_if<bool>(&value.data)) {
+            out.boolean(*flag);
+        } else {
+            out.string(catalog::formatAttributeValue(definition, value.data));
+        }
+    }
+    out.endObject();
+}
+
+void writeStock(core::JsonWriter& out, const catalog::Item& item, const CatalogSnapshot& catalog) {
+    const catalog::ItemStock* stock = catalog.stockOf(item.sku);
+    out.field("in_stock", stock != nullptr && stock->inStock());
+    out.key("available");
+    if (stock != nullptr) {
+        out.string(stock->totalAvailable().toShortString());
+    } else {
+        out.null();
+    }
+}
+
+void writePrice(core::JsonWriter& out, const catalog::Item& item, const ProductViewer& viewer) {
+    out.key("price");
+    std::vector<pricing::TierStep> tiers;
+    const std::string& unit = item.units.baseUnit();
+    if (viewer.resolver != nullptr && viewer.customer_id) {
+        // One base unit, or the minimum order quantity when it is larger: a nut sold by the
+        // dozen has no price for one piece.
+        const core::Decimal one = core::Decimal::fromRaw(core::Decimal::kOne);
+        const core::Decimal quantity = item.min_order_qty > one ? item.min_order_qty : one;
+        auto priced =
+            viewer.resolver->resolve({*viewer.customer_id, item.sku, unit, quantity, viewer.date, false});
+        if (priced) {
+            out.beginObject()
+                .field("currency", priced->currency.code)
+                .field("unit_price", moneyText(priced->unit_price));
+            out.field("uom", unit)
+                .field("quantity", quantity.toShortString())
+                .field("list_id", priced->list_id);
+            out.endObject();
+            if (auto ladder = viewer.resolver->tiersFor(*viewer.customer_id, item.sku, unit, viewer.date)) {
+                tiers = std::move(*ladder);
+            }
+        } else {
+            out.null();
+        }
+    } else {
+        out.null();
+    }
+    out.key("tiers");
+    writeTiers(out, tiers);
+}
+
+}  // namespace
+
+void writeProduct(core::JsonWriter& out, const catalog::Item& item, const CatalogSnapshot& catalog,
+                  const ProductViewer& viewer) {
+    const catalog::CategoryTree& tree = catalog.tree();
+    out.beginObject();
+    out.field("sku", item.sku).field("name", item.name).field("description", item.description);
+    out.field("brand", item.brand)
+        .field("gtin", item.gtin)
+        .field("mpn", item.mpn)
+        .field("family", item.family);
+    out.field("category",
+              item.category == catalog::kNoCategory ? std::string() : tree.category(item.category).path);
+    out.field("status", catalog::toString(item.status)).field("base_uom", item.units.baseUnit());
+    out.key("packs").beginArray();
+    for (const core::PackLevel& level : item.units.levels()) {
+        out.beginObject()
+            .field("uom", level.unit)
+            .field("quantity", level.base_qty.toShortString())
+            .endObject();
+    }
+    out.endArray();
+    out.field("min_order_qty", item.min_order_qty.toShortString());
+    out.field("order_multiple", item.order_multiple.toShortString());
+    writeAttributes(out, item, tree);
+    writeStock(out, item, catalog);
+    out.key("customer_part_number");
+    std::vector<std::string> parts;
+    if (viewer.customer_id) parts = catalog.part_numbers.partNumbersFor(*viewer.customer_id, item.sku);
+    if (parts.empty()) {
+        out.null();
+    } else {
+        out.string(parts.front());
+    }
+    writePrice(out, item, viewer);
+    out.endObject();
+}
+
+}  // namespace crossdock::server

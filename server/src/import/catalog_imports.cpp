@@ -1,0 +1,118 @@
+// categories, catalog and assortments imports.
+#include <istream>
+
+#include "crossdock/catalog/catalog_csv_importer.h"
+#include "crossdock/catalog/category_csv_importer.h"
+#include "crossdock/server/runtime.h"
+#include "import/bmecat_import.h"
+#include "import/csv_rows.h"
+#include "state/catalog_state.h"
+#include "state/pricing_state.h"
+
+namespace crossdock::server {
+namespace {
+
+catalog::ImportOptions optionsWith(const ImportProgress& progress) {
+    catalog::ImportOptions options;
+    options.on_progress = progress;
+    return options;
+}
+
+// A catalog change can change what prices may refer to (units of an item), so prices follow.
+void reloadCatalog(Runtime& runtime) {
+    runtime.catalog().reload();
+    runtime.pricing().refresh();
+}
+
+}  // namespace
+
+catalog::ImportReport importCategories(Runtime& runtime, std::istream& in, const std::string& source,
+                                       const ImportProgress& progress) {
+    catalog::CategoryCsvImporter importer(runtime.catalog().current()->tree(), optionsWith(progress));
+    catalog::ImportReport report = importer.run(in, source);
+    if (!report.ok()) return report;
+    auto write = runtime.catalog().repository().begin();
+    write->saveTree(importer.tree());
+    write->commit();
+    reloadCatalog(runtime);
+    return report;
+}
+
+catalog::ImportReport importCatalog(Runtime& runtime, std::istream& in, const std::string& source,
+                                    const ImportSettings& settings) {
+    if (source.size() >= 4 && source.compare(source.size() - 4, 4, ".xml") == 0) {
+        catalog::ImportReport report = importBmecat(runtime, in, source, settings);
+        if (report.ok()) reloadCatalog(runtime);
+        return report;
+    }
+    auto snapshot = runtime.catalog().current();
+    catalog::ImportOptions options = optionsWith(settings.progress);
+    options.create_missing_categories = settings.create_missing_categories;
+    catalog::CatalogCsvImporter importer(snapshot->tree(), options);
+    auto write = runtime.catalog().repository().begin();
+    // Rows go to the open transaction as they are read: memory stays per row. The first
+    // error stops the sink; the transaction is then dropped (rolled back).
+    catalog::ImportReport report =
+        importer.run(in, source, [&](catalog::Item&& item) { write->putItem(item, importer.tree()); });
+    if (!report.ok()) return report;
+    if (!importer.createdCategories().empty()) write->saveTree(importer.tree());
+    write->commit();
+    reloadCatalog(runtime);
+    return report;
+}
+
+catalog::ImportReport importAssortments(Runtime& runtime, std::istream& in, const std::string& source,
+                                        const ImportProgress& progress) {
+    auto snapshot = runtime.catalog().current();
+    std::vector<catalog::AssortmentRule> rules;
+    auto report = readCsvRows(
+        in, source, {"assortment", "kind", "value"}, {},
+        [&](const CsvRow& row) {
+            std::vector<core::Error> errors;
+            catalog::AssortmentRule rule{std::string(row["assortment"]), std::string(row["kind"]),
+                                         std::string(row["value"])};
+            if (rule.assortment.empty()) errors.push_back(row.error("assortment", "must not be empty"));
+            if (rule.kind == "category") {
+                auto path = catalog::CategoryTree::normalizePath(rule.value);
+                if (!path || !snapshot->tree().find(*path)) {
+                    errors.push_back(row.error("value", "no category '" + rule.value + "'"));
+                } else {
+                    rule.value = *path;
+                }
+            } else if (rule.kind == "sku") {
+                if (snapshot->index.find(rule.value) == nullptr) {
+                    errors.push_back(row.error("value", "no item with SKU '" + rule.value + "'"));
+                }
+            } else {
+                errors.push_back(row.error("kind", "must be 'category' or 'sku', got '" + rule.kind + "'"));
+            }
+            if (errors.empty()) rules.push_back(std::move(rule));
+            return errors;
+        },
+        progress);
+    if (!report.ok()) return report;
+    auto write = runtime.catalog().repository().begin();
+    write->replaceAssortments(rules);
+    write->commit();
+    reloadCatalog(runtime);
+    return report;
+}
+
+bool isImportKind(const std::string& kind) {
+    return kind == "categories" || kind == "catalog" || kind == "price_lists" || kind == "prices" ||
+           kind == "customers" || kind == "assortments";
+}
+
+catalog::ImportReport importData(Runtime& runtime, const std::string& kind, std::istream& in,
+                                 const std::string& source, const ImportSettings& settings) {
+    const ImportProgress& progress = settings.progress;
+    if (kind == "categories") return importCategories(runtime, in, source, progress);
+    if (kind == "catalog") return importCatalog(runtime, in, source, settings);
+    if (kind == "price_lists") return importPriceLists(runtime, in, source, progress);
+    if (kind == "prices") return importPrices(runtime, in, source, progress);
+    if (kind == "customers") return importCustomers(runtime, in, source, progress);
+    if (kind == "assortments") return importAssortments(runtime, in, source, progress);
+    throw std::logic_error("importData: unknown kind " + kind);
+}
+
+}  // namespace crossdock::server

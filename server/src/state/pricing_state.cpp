@@ -1,0 +1,57 @@
+#include "state/pricing_state.h"
+
+#include <stdexcept>
+
+namespace crossdock::server {
+
+PricingState::PricingState(pricing::PricingRepository& repository, CatalogState& catalog)
+    : repository_(repository), catalog_(catalog) {
+    Built built = build();
+    holder_ = std::make_unique<pricing::SnapshotHolder>(built.snapshot);
+    pricing_version_ = built.pricing_version;
+    catalog_version_ = built.catalog_version;
+}
+
+PricingState::Built PricingState::build() {
+    // The version is read before the data: a write landing in between makes the next
+    // refresh() build once more, never miss a change.
+    const std::int64_t pricing_version = repository_.version();
+    auto catalog = catalog_.current();
+    auto built = pricing::buildSnapshot(repository_.load(), catalog->pricing_items);
+    if (!built) throw std::runtime_error("stored prices do not build: " + built.error().describe());
+    return Built{*built, pricing_version, catalog->version};
+}
+
+bool PricingState::refresh() {
+    {
+        std::lock_guard lock(reload_mutex_);
+        if (repository_.version() == pricing_version_ && catalog_.current()->version == catalog_version_) {
+            return false;
+        }
+    }
+    reload();
+    return true;
+}
+
+void PricingState::reload() {
+    std::lock_guard lock(reload_mutex_);
+    Built built = build();
+    holder_->publish(built.snapshot);
+    pricing_version_ = built.pricing_version;
+    catalog_version_ = built.catalog_version;
+}
+
+}  // namespace crossdock::server
+
+namespace crossdock::server {
+
+void PricingState::adopt(std::shared_ptr<const pricing::PriceSnapshot> snapshot,
+                         std::int64_t pricing_version) {
+    std::lock_guard lock(reload_mutex_);
+    holder_->publish(std::move(snapshot));
+    // When another process wrote in between, what it wrote is not in `snapshot`: the
+    // next refresh() rebuilds from the database.
+    pricing_version_ = pricing_version == pricing_version_ + 1 ? pricing_version : -1;
+}
+
+}  // namespace crossdock::server
