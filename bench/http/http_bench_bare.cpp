@@ -2,6 +2,7 @@
 // {"status":"ok"} and 404 otherwise, sized like `crossdock serve` (256 threads,
 // queue 1024, keep-alive 10 s). Prints "listening on 127.0.0.1:PORT" on stderr
 // and runs until SIGTERM or SIGINT. The baseline of bench/http/run.sh.
+#include <Poco/StreamCopier.h>
 #include <pthread.h>
 #include <signal.h>
 
@@ -29,7 +30,10 @@ public:
         static const std::string kOk = R"({"status":"ok"})";
         static const std::string kNotFound =
             R"({"error":{"code":"not_found","message":"no route","details":{}}})";
-        const bool health = request.getURI() == "/healthz";
+        // A POST (the /prices/resolve comparison) has its body read, as any real handler must.
+        std::string ignored;
+        if (request.getMethod() == "POST") Poco::StreamCopier::copyToString(request.stream(), ignored);
+        const bool health = request.getURI() == "/healthz" || request.getMethod() == "POST";
         response.setStatus(health ? Poco::Net::HTTPResponse::HTTP_OK
                                   : Poco::Net::HTTPResponse::HTTP_NOT_FOUND);
         response.setContentType("application/json");

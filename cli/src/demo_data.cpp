@@ -91,8 +91,8 @@ core::Result<int> loadUsers(storage::Store& store, const std::string& path) {
 core::Result<DemoSummary> loadDemoData(server::Runtime& runtime, const std::string& samples_dir) {
     DemoSummary summary;
     // In dependency order: the catalog needs its categories, prices need items and
-    // lists, customers need their price lists.
-    for (const char* kind : {"categories", "catalog", "price_lists", "prices", "customers"}) {
+    // lists, customers need their price lists, part numbers need customers and items.
+    for (const char* kind : {"categories", "catalog", "price_lists", "prices", "customers", "part_numbers"}) {
         const std::string file = samples_dir + "/" + std::string(kind) + ".csv";
         std::ifstream in(file, std::ios::binary);
         if (!in) return makeError(ErrorCode::InvalidArgument, "cannot open file", file);

@@ -19,7 +19,7 @@ struct DemoSummary {
     int users_created = 0;  ///< users that did not exist yet
 };
 
-/// Loads samples_dir/{categories,catalog,price_lists,prices,customers}.csv through
+/// Loads samples_dir/{categories,catalog,price_lists,prices,customers,part_numbers}.csv through
 /// the importers (server/data_import.h), then users.csv and partners.json, into the
 /// runtime's store.
 /// Idempotent: rows are upserted, existing users are left as they are.

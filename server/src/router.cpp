@@ -122,6 +122,14 @@ RouteMatch Router::match(std::string_view method, std::string_view path) const {
     }
     if (candidates.empty()) return result;
     std::stable_sort(candidates.begin(), candidates.end(), moreSpecific);
+    // A method falls through to a less specific route (GET /api/v1/quotes/search reaches
+    // GET /api/v1/quotes/{id}), but never to one made of parameters only: GET /as2 is a 405
+    // from POST /as2, not a hit of the portal's GET /{file}.
+    auto all_params = [](const Route* route) {
+        return std::all_of(route->segments.begin(), route->segments.end(),
+                           [](const auto& segment) { return segment.is_param; });
+    };
+    if (!all_params(candidates.front())) std::erase_if(candidates, all_params);
     // HEAD is GET without the body (Poco leaves the body out): it needs no route of its own.
     const bool head = method == "HEAD";
     for (int pass = 0; pass < (head ? 2 : 1); ++pass) {

@@ -3,7 +3,6 @@
 // by their own part number, one in cases), fixes a line rejected for its order
 // multiple, sees the cart re-priced across a tier, and places the order; the same
 // PO number again answers 409, shown clearly.
-import {execFileSync} from 'node:child_process';
 import {scenario, signIn, expect, apiAs} from './lib/harness.mjs';
 
 const CONTRACT_SKU = 'SCR-MS-M6X20-SS';  // ACME-CONTRACT: 0.1144 per EA
@@ -80,13 +79,4 @@ scenario('buyer_order', async ({page, server}) => {
   const conflict = page.locator('.problems [role=alert]');
   await conflict.waitFor();
   expect((await conflict.textContent()).includes('PO number "PO-E2E-0001" was already used'), 'the 409 is shown clearly');
-}, {
-  // ACME's own item numbers (those of its X12 partner profile). The demo data holds no
-  // customer part numbers yet and no API writes them, so the test stores one itself,
-  // in the database the server loads its catalog from at start-up.
-  prepare: async (dir, dbUrl) => {
-    execFileSync('sqlite3', [dbUrl.replace(/^sqlite:/, ''),
-      `INSERT INTO customer_part_numbers (customer_id, part_number, sku) VALUES ('ACME', '${OWN_PART}', 'BLT-HEX-M10X50-ZP') ` +
-      'ON CONFLICT DO NOTHING;']);
-  },
 });

@@ -38,6 +38,19 @@ BOOST_AUTO_TEST_CASE(an_exact_sku_ranks_first_with_the_callers_price_and_tiers) 
     BOOST_TEST(body.find("facets")->isArray());
 }
 
+BOOST_AUTO_TEST_CASE(a_customers_own_part_number_finds_its_item_for_that_customer_only) {
+    auto mine = DemoWorld::get().get(kAcmeBuyer, "/api/v1/products?q=AC-200871&facets=false");
+    BOOST_TEST_REQUIRE(mine.status == 200, mine.body);
+    const core::Json body = mine.json();
+    BOOST_REQUIRE(!body.find("items")->items().empty());
+    const core::Json& first = body.find("items")->items()[0];
+    BOOST_TEST(str(first, "sku") == "BLT-HEX-M10X50-ZP");
+    BOOST_TEST(str(first, "customer_part_number") == "AC-200871");
+    auto theirs = DemoWorld::get().get("buyer@globex.test", "/api/v1/products?q=AC-200871&facets=false");
+    const core::Json other = theirs.json();
+    for (const auto& item : other.find("items")->items()) BOOST_TEST(str(item, "sku") != "BLT-HEX-M10X50-ZP");
+}
+
 BOOST_AUTO_TEST_CASE(a_category_matches_its_whole_subtree) {
     auto answer =
         DemoWorld::get().get(kAcmeBuyer, "/api/v1/products?category=Hardware%20%3E%20Fasteners&limit=200");

@@ -78,6 +78,16 @@ BOOST_AUTO_TEST_CASE(wrong_method_is_405_with_allow) {
     BOOST_TEST(match.route->spec.pattern == "/api/v1/customers");
 }
 
+BOOST_AUTO_TEST_CASE(a_catch_all_route_does_not_hide_a_405) {
+    Router router;
+    router.add({.method = "GET", .pattern = "/{file}", .handler = answer(200), .access = Access::Public});
+    router.add({.method = "POST", .pattern = "/as2", .handler = answer(200), .access = Access::Public});
+    auto get = router.match("GET", "/as2");
+    BOOST_TEST((get.kind == RouteMatch::Kind::MethodNotAllowed));
+    BOOST_TEST(get.allow == "POST");
+    BOOST_TEST((router.match("GET", "/index.html").kind == RouteMatch::Kind::Found));
+}
+
 BOOST_AUTO_TEST_CASE(unknown_paths_are_not_found) {
     Router router = sampleRouter();
     BOOST_TEST((router.match("GET", "/nope").kind == RouteMatch::Kind::NotFound));

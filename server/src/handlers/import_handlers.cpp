@@ -38,7 +38,8 @@ core::Result<Response> runImport(Runtime& runtime, const std::string& kind, cons
 void registerImportRoutes(Router& router, Runtime& runtime) {
     const std::pair<const char*, accounts::Action> kinds[] = {
         {"categories", accounts::Action::ManageCatalog},  {"catalog", accounts::Action::ManageCatalog},
-        {"assortments", accounts::Action::ManageCatalog}, {"price_lists", accounts::Action::ManagePrices},
+        {"assortments", accounts::Action::ManageCatalog}, {"part_numbers", accounts::Action::ManageCatalog},
+        {"price_lists", accounts::Action::ManagePrices},
         {"prices", accounts::Action::ManagePrices},       {"customers", accounts::Action::ManageCompanies},
     };
     for (const auto& [kind, action] : kinds) {

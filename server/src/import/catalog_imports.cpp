@@ -1,5 +1,6 @@
 // categories, catalog and assortments imports.
 #include <istream>
+#include <unordered_map>
 
 #include "crossdock/catalog/catalog_csv_importer.h"
 #include "crossdock/catalog/category_csv_importer.h"
@@ -98,9 +99,42 @@ catalog::ImportReport importAssortments(Runtime& runtime, std::istream& in, cons
     return report;
 }
 
+catalog::ImportReport importPartNumbers(Runtime& runtime, std::istream& in, const std::string& source,
+                                        const ImportProgress& progress) {
+    auto snapshot = runtime.catalog().current();
+    accounts::CompanyRepository& companies = runtime.store().companies();
+    std::vector<catalog::PartNumberRow> rows;
+    std::unordered_map<std::string, bool> known_customers;
+    auto report = readCsvRows(
+        in, source, {"customer_id", "part_number", "sku"}, {},
+        [&](const CsvRow& row) {
+            std::vector<core::Error> errors;
+            catalog::PartNumberRow part{std::string(row["customer_id"]), std::string(row["part_number"]),
+                                        std::string(row["sku"])};
+            auto known = known_customers.find(part.customer_id);
+            if (known == known_customers.end()) {
+                known = known_customers.emplace(part.customer_id, companies.find(part.customer_id).has_value()).first;
+            }
+            if (!known->second) errors.push_back(row.error("customer_id", "no customer '" + part.customer_id + "'"));
+            if (part.part_number.empty()) errors.push_back(row.error("part_number", "must not be empty"));
+            if (snapshot->index.find(part.sku) == nullptr) {
+                errors.push_back(row.error("sku", "no item with SKU '" + part.sku + "'"));
+            }
+            if (errors.empty()) rows.push_back(std::move(part));
+            return errors;
+        },
+        progress);
+    if (!report.ok()) return report;
+    auto write = runtime.catalog().repository().begin();
+    for (const catalog::PartNumberRow& row : rows) write->putPartNumber(row);
+    write->commit();
+    reloadCatalog(runtime);
+    return report;
+}
+
 bool isImportKind(const std::string& kind) {
     return kind == "categories" || kind == "catalog" || kind == "price_lists" || kind == "prices" ||
-           kind == "customers" || kind == "assortments";
+           kind == "customers" || kind == "assortments" || kind == "part_numbers";
 }
 
 catalog::ImportReport importData(Runtime& runtime, const std::string& kind, std::istream& in,
@@ -112,6 +146,7 @@ catalog::ImportReport importData(Runtime& runtime, const std::string& kind, std:
     if (kind == "prices") return importPrices(runtime, in, source, progress);
     if (kind == "customers") return importCustomers(runtime, in, source, progress);
     if (kind == "assortments") return importAssortments(runtime, in, source, progress);
+    if (kind == "part_numbers") return importPartNumbers(runtime, in, source, progress);
     throw std::logic_error("importData: unknown kind " + kind);
 }
 
