@@ -1,14 +1,20 @@
-// http_bench_bare [--port N]: a Poco HTTPServer that answers GET /healthz with
-// {"status":"ok"} and 404 otherwise, sized like `crossdock serve` (256 threads,
-// queue 1024, keep-alive 10 s). Prints "listening on 127.0.0.1:PORT" on stderr
-// and runs until SIGTERM or SIGINT. The baseline of bench/http/run.sh.
-#include <Poco/StreamCopier.h>
+// http_bench_bare [--port N] [--post-response FILE]: a Poco HTTPServer that answers
+// GET /healthz with {"status":"ok"} and 404 otherwise, sized like `crossdock serve`
+// (256 threads, queue 1024, keep-alive 10 s). A POST has its body read and is
+// answered with FILE's bytes (default {"status":"ok"}): given crossdock's own answer,
+// the baseline moves the same bytes and does no work. Prints "listening on
+// 127.0.0.1:PORT" on stderr and runs until SIGTERM or SIGINT. The baseline of
+// bench/http/run.sh.
 #include <pthread.h>
 #include <signal.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
+
+#include <Poco/StreamCopier.h>
 
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
@@ -22,6 +28,8 @@
 namespace {
 
 constexpr int kThreads = 256;
+
+std::string post_response = R"({"status":"ok"})";  // set once in main() before the server starts
 
 class HealthHandler final : public Poco::Net::HTTPRequestHandler {
 public:
@@ -37,7 +45,7 @@ public:
         response.setStatus(health ? Poco::Net::HTTPResponse::HTTP_OK
                                   : Poco::Net::HTTPResponse::HTTP_NOT_FOUND);
         response.setContentType("application/json");
-        const std::string& body = health ? kOk : kNotFound;
+        const std::string& body = request.getMethod() == "POST" ? post_response : health ? kOk : kNotFound;
         response.sendBuffer(body.data(), body.size());
     }
 };
@@ -57,8 +65,13 @@ int main(int argc, char** argv) {
         const std::string word = argv[i];
         if (word == "--port" && i + 1 < argc) {
             port = static_cast<std::uint16_t>(std::atoi(argv[++i]));
+        } else if (word == "--post-response" && i + 1 < argc) {
+            std::ifstream in(argv[++i], std::ios::binary);
+            std::ostringstream text;
+            text << in.rdbuf();
+            post_response = text.str();
         } else {
-            std::cerr << "usage: http_bench_bare [--port N]\n";
+            std::cerr << "usage: http_bench_bare [--port N] [--post-response FILE]\n";
             return 2;
         }
     }

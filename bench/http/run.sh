@@ -3,7 +3,8 @@
 # 10-line cart of the demo world) throughput of `crossdock serve` (on a temporary
 # SQLite database with the demo data, default configuration: access log on stderr,
 # here a file) against http_bench_bare, a bare Poco HTTPServer with the same thread
-# settings (for the POST it reads the body and answers a fixed JSON). Each is loaded with `wrk -t2 -c32 -d10s` after a 2 s warm-up, one after
+# settings (for the POST it reads the body and answers with crossdock's own answer to
+# that cart, so both move the same bytes). Each is loaded with `wrk -t2 -c32 -d10s` after a 2 s warm-up, one after
 # the other, on 127.0.0.1 (the client shares the machine: compare the ratio, not
 # absolute figures across machines).
 #
@@ -123,8 +124,12 @@ check=$(curl -s -o "$tmp/resolve.out" -w '%{http_code}' -X POST "http://127.0.0.
   -H 'Content-Type: application/json' -H "Authorization: Bearer $token" --data-binary "@$tmp/cart.json")
 [ "$check" = 200 ] || { echo "bench/http: /prices/resolve answered $check: $(cat "$tmp/resolve.out")" >&2; exit 1; }
 
+# The baseline answers with crossdock's own answer: the same bytes on the wire, no work.
+"$build/bench/http/http_bench_bare" --port 0 --post-response "$tmp/resolve.out" 2>"$tmp/bare2.log" &
+pids+=($!)
+bare2_port=$(wait_for_port "$tmp/bare2.log")
 read -r resolve_rps resolve_p99 < <(load "$crossdock_port" /api/v1/prices/resolve "$tmp/resolve.lua")
-read -r bare_post_rps bare_post_p99 < <(load "$bare_port" /api/v1/prices/resolve "$tmp/resolve.lua")
+read -r bare_post_rps bare_post_p99 < <(load "$bare2_port" /api/v1/prices/resolve "$tmp/resolve.lua")
 resolve_ratio=$(awk -v a="$resolve_rps" -v b="$bare_post_rps" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
 
 printf 'POST /api/v1/prices/resolve (10-line cart), wrk -t%s -c%s -d%s\n' "$threads" "$connections" "$duration"
