@@ -101,10 +101,39 @@ BOOST_AUTO_TEST_CASE(a_product_page_has_packs_multiples_and_a_price_at_the_minim
     BOOST_TEST(str(*product.find("price"), "list_id") == "SILVER");
 }
 
+BOOST_AUTO_TEST_CASE(imported_stock_shows_in_products_and_filters_search) {
+    auto& world = DemoWorld::get();
+    auto imported = world.postCsv("admin@crossdock.local", "/api/v1/imports/stock",
+                                  "sku,warehouse,on_hand,reserved,next_receipt\n"
+                                  "WSH-FLT-M8-ZP,MAIN,500,20,\nWSH-FLT-M8-ZP,EAST,30,0,2026-12-24\n");
+    BOOST_TEST_REQUIRE(imported.status == 200, imported.body);
+    auto product = world.get(kAcmeBuyer, "/api/v1/products/WSH-FLT-M8-ZP");
+    BOOST_TEST_REQUIRE(product.status == 200, product.body);
+    const core::Json body = product.json();
+    BOOST_TEST(body.find("in_stock")->asBool());
+    BOOST_TEST(str(body, "available") == "510");
+    auto in_stock = world.get(kAcmeBuyer, "/api/v1/products?in_stock=true&limit=200&facets=false");
+    const core::Json hits = in_stock.json();
+    bool found = false;
+    for (const auto& item : hits.find("items")->items()) {
+        BOOST_TEST(item.find("in_stock")->asBool());
+        found |= str(item, "sku") == "WSH-FLT-M8-ZP";
+    }
+    BOOST_TEST(found);
+    auto bad = world.postCsv("admin@crossdock.local", "/api/v1/imports/stock",
+                             "sku,warehouse,on_hand\nNOPE,MAIN,x\n");
+    BOOST_TEST(bad.status == 422);
+}
+
 BOOST_AUTO_TEST_CASE(unknown_and_draft_items_are_not_found_for_buyers) {
     BOOST_TEST(DemoWorld::get().get(kAcmeBuyer, "/api/v1/products/NO-SUCH-SKU").status == 404);
     BOOST_TEST(DemoWorld::get().get(kAcmeBuyer, "/api/v1/products/TLS-HMR-SLG3600").status == 404);
     BOOST_TEST(DemoWorld::get().get(kAdmin, "/api/v1/products/TLS-HMR-SLG3600").status == 200);
+    // Cost is for staff only.
+    BOOST_TEST(DemoWorld::get().get(kAcmeBuyer, "/api/v1/products/SCR-MS-M6X20-SS").json().find("cost") ==
+               nullptr);
+    const core::Json staff_view = DemoWorld::get().get(kAdmin, "/api/v1/products/SCR-MS-M6X20-SS").json();
+    BOOST_TEST(staff_view.find("cost")->isString());
 }
 
 BOOST_AUTO_TEST_CASE(an_assortment_hides_everything_outside_it) {

@@ -39,7 +39,7 @@ void registerImportRoutes(Router& router, Runtime& runtime) {
     const std::pair<const char*, accounts::Action> kinds[] = {
         {"categories", accounts::Action::ManageCatalog},  {"catalog", accounts::Action::ManageCatalog},
         {"assortments", accounts::Action::ManageCatalog}, {"part_numbers", accounts::Action::ManageCatalog},
-        {"price_lists", accounts::Action::ManagePrices},
+        {"stock", accounts::Action::ManageCatalog},       {"price_lists", accounts::Action::ManagePrices},
         {"prices", accounts::Action::ManagePrices},       {"customers", accounts::Action::ManageCompanies},
     };
     for (const auto& [kind, action] : kinds) {

@@ -171,7 +171,8 @@ core::Result<Response> searchProducts(Runtime& runtime, const RequestContext& ct
     auto result = catalog->index.search(*query);
     if (!result) return makeError(ErrorCode::InvalidArgument, result.error().message, "cursor");
     pricing::Resolver resolver(runtime.pricing().current());
-    const ProductViewer viewer{customer, core::Date::fromTimePoint(runtime.clock().now()), &resolver};
+    const ProductViewer viewer{customer, core::Date::fromTimePoint(runtime.clock().now()), &resolver,
+                               ctx.caller().isStaff()};
     core::JsonWriter out(1024 + 1536 * result->hits.size());
     out.beginObject().key("items").beginArray();
     for (const catalog::SearchHit& hit : result->hits) writeProduct(out, hit.item, *catalog, viewer);
@@ -193,7 +194,8 @@ core::Result<Response> getProduct(Runtime& runtime, const RequestContext& ctx) {
         item = nullptr;
     if (item == nullptr) return makeError(ErrorCode::NotFound, "product not found");
     pricing::Resolver resolver(runtime.pricing().current());
-    const ProductViewer viewer{customer, core::Date::fromTimePoint(runtime.clock().now()), &resolver};
+    const ProductViewer viewer{customer, core::Date::fromTimePoint(runtime.clock().now()), &resolver,
+                               ctx.caller().isStaff()};
     core::JsonWriter out(2048);
     writeProduct(out, *item, *catalog, viewer);
     return Response::jsonText(200, out.take());

@@ -97,6 +97,10 @@ void writeProduct(core::JsonWriter& out, const catalog::Item& item, const Catalo
         out.string(parts.front());
     }
     writePrice(out, item, viewer);
+    if (viewer.show_cost) {
+        out.key("cost");
+        item.cost ? out.string(moneyText(*item.cost)) : out.null();
+    }
     out.endObject();
 }
 

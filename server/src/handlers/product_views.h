@@ -17,12 +17,13 @@ struct ProductViewer {
     std::optional<std::string> customer_id;
     core::Date date;
     const pricing::Resolver* resolver = nullptr;  ///< null: no prices
+    bool show_cost = false;                       ///< staff: the item's cost per base unit (for margins)
 };
 
 /// {"sku","name","description","brand","gtin","mpn","family","category","status","base_uom",
 ///  "packs":[{"uom","quantity"}],"min_order_qty","order_multiple","attributes":{code: value},
 ///  "in_stock","available","customer_part_number","price":{"currency","unit_price","uom","list_id"}|null,
-///  "tiers":[{"min_qty","unit_price","list_id"}]}
+///  "tiers":[{"min_qty","unit_price","list_id"}]}, plus "cost" (per base unit, or null) for staff
 void writeProduct(core::JsonWriter& out, const catalog::Item& item, const CatalogSnapshot& catalog,
                   const ProductViewer& viewer);
 

@@ -113,9 +113,12 @@ catalog::ImportReport importPartNumbers(Runtime& runtime, std::istream& in, cons
                                         std::string(row["sku"])};
             auto known = known_customers.find(part.customer_id);
             if (known == known_customers.end()) {
-                known = known_customers.emplace(part.customer_id, companies.find(part.customer_id).has_value()).first;
+                known =
+                    known_customers.emplace(part.customer_id, companies.find(part.customer_id).has_value())
+                        .first;
             }
-            if (!known->second) errors.push_back(row.error("customer_id", "no customer '" + part.customer_id + "'"));
+            if (!known->second)
+                errors.push_back(row.error("customer_id", "no customer '" + part.customer_id + "'"));
             if (part.part_number.empty()) errors.push_back(row.error("part_number", "must not be empty"));
             if (snapshot->index.find(part.sku) == nullptr) {
                 errors.push_back(row.error("sku", "no item with SKU '" + part.sku + "'"));
@@ -132,9 +135,49 @@ catalog::ImportReport importPartNumbers(Runtime& runtime, std::istream& in, cons
     return report;
 }
 
+catalog::ImportReport importStock(Runtime& runtime, std::istream& in, const std::string& source,
+                                  const ImportProgress& progress) {
+    auto snapshot = runtime.catalog().current();
+    std::vector<std::pair<std::string, catalog::StockLevel>> levels;
+    auto report = readCsvRows(
+        in, source, {"sku", "warehouse", "on_hand"}, {"reserved", "next_receipt"},
+        [&](const CsvRow& row) {
+            std::vector<core::Error> errors;
+            const std::string sku(row["sku"]);
+            catalog::StockLevel level;
+            level.warehouse = std::string(row["warehouse"]);
+            if (snapshot->index.find(sku) == nullptr)
+                errors.push_back(row.error("sku", "no item with SKU '" + sku + "'"));
+            if (level.warehouse.empty()) errors.push_back(row.error("warehouse", "must not be empty"));
+            auto on_hand = core::Decimal::parse(row["on_hand"]);
+            if (!on_hand)
+                errors.push_back(
+                    row.error("on_hand", "'" + std::string(row["on_hand"]) + "' is not a number"));
+            auto reserved = core::Decimal::parse(row["reserved"].empty() ? "0" : row["reserved"]);
+            if (!reserved || reserved->raw() < 0) {
+                errors.push_back(row.error("reserved", "must be a number >= 0"));
+            }
+            auto receipt = optionalDate(row, "next_receipt");
+            if (!receipt) errors.push_back(receipt.error());
+            if (!errors.empty()) return errors;
+            level.on_hand = *on_hand;
+            level.reserved = *reserved;
+            level.next_receipt = *receipt;
+            levels.emplace_back(sku, std::move(level));
+            return errors;
+        },
+        progress);
+    if (!report.ok()) return report;
+    auto write = runtime.catalog().repository().begin();
+    for (const auto& [sku, level] : levels) write->setStock(sku, level);
+    write->commit();
+    reloadCatalog(runtime);
+    return report;
+}
+
 bool isImportKind(const std::string& kind) {
     return kind == "categories" || kind == "catalog" || kind == "price_lists" || kind == "prices" ||
-           kind == "customers" || kind == "assortments" || kind == "part_numbers";
+           kind == "customers" || kind == "assortments" || kind == "part_numbers" || kind == "stock";
 }
 
 catalog::ImportReport importData(Runtime& runtime, const std::string& kind, std::istream& in,
@@ -147,6 +190,7 @@ catalog::ImportReport importData(Runtime& runtime, const std::string& kind, std:
     if (kind == "customers") return importCustomers(runtime, in, source, progress);
     if (kind == "assortments") return importAssortments(runtime, in, source, progress);
     if (kind == "part_numbers") return importPartNumbers(runtime, in, source, progress);
+    if (kind == "stock") return importStock(runtime, in, source, progress);
     throw std::logic_error("importData: unknown kind " + kind);
 }
 

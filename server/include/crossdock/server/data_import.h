@@ -28,7 +28,7 @@ class Runtime;
 using ImportProgress = std::function<void(std::size_t rows)>;
 
 /// What import(kind, ...) accepts: "categories", "catalog", "price_lists",
-/// "prices", "customers", "assortments", "part_numbers".
+/// "prices", "customers", "assortments", "part_numbers", "stock".
 bool isImportKind(const std::string& kind);
 
 /// Options of an import.
@@ -70,6 +70,9 @@ catalog::ImportReport importCustomers(Runtime& runtime, std::istream& in, const 
 /// `customer_id,part_number,sku`: customers' own numbers for items (added or replaced).
 catalog::ImportReport importPartNumbers(Runtime& runtime, std::istream& in, const std::string& source,
                                         const ImportProgress& progress);
+/// `sku,warehouse,on_hand[,reserved,next_receipt]`: stock per warehouse (set, not added).
+catalog::ImportReport importStock(Runtime& runtime, std::istream& in, const std::string& source,
+                                  const ImportProgress& progress);
 /// assortments CSV; replaces every rule of each assortment named in the file.
 catalog::ImportReport importAssortments(Runtime& runtime, std::istream& in, const std::string& source,
                                         const ImportProgress& progress);
