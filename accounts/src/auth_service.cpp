@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "caller_cache.h"
 #include "crossdock/accounts/password.h"
 
 namespace crossdock::accounts {
@@ -45,7 +46,13 @@ core::Result<std::string> normalizeEmail(const std::string& email) {
 
 AuthService::AuthService(UserRepository& users, CredentialRepository& credentials, const core::Clock& clock,
                          AuthOptions options)
-    : users_(users), credentials_(credentials), clock_(clock), options_(options) {}
+    : users_(users),
+      credentials_(credentials),
+      clock_(clock),
+      options_(options),
+      cache_(std::make_unique<CallerCache>(options.cache_ttl, 100'000)) {}
+
+AuthService::~AuthService() = default;
 
 core::Result<IssuedToken> AuthService::login(const std::string& email, const std::string& password) {
     auto normalized = normalizeEmail(email);
@@ -69,6 +76,8 @@ core::Result<IssuedToken> AuthService::login(const std::string& email, const std
 
 core::Result<Caller> AuthService::authenticate(const std::string& bearer) const {
     const std::string hash = sha256Hex(bearer);
+    const auto now = clock_.now();
+    if (auto cached = cache_->find(hash, now)) return *cached;
     if (bearer.starts_with(kApiKeyPrefix)) {
         auto key = credentials_.findApiKey(hash);
         if (!key || !key->active) return makeError(ErrorCode::Unauthenticated, "unknown API key");
@@ -76,11 +85,12 @@ core::Result<Caller> AuthService::authenticate(const std::string& bearer) const 
         caller.role = Role::Partner;
         caller.partner_id = key->partner_id;
         caller.company_id = key->company_id;
+        cache_->put(hash, caller, now, std::nullopt);
         return caller;
     }
     auto token = credentials_.findToken(hash);
     if (!token) return makeError(ErrorCode::Unauthenticated, "unknown token");
-    if (token->expires_at <= clock_.now()) return makeError(ErrorCode::Unauthenticated, "token expired");
+    if (token->expires_at <= now) return makeError(ErrorCode::Unauthenticated, "token expired");
     auto user = users_.findById(token->user_id);
     if (!user || !user->active) return makeError(ErrorCode::Unauthenticated, "user no longer active");
     Caller caller;
@@ -88,6 +98,7 @@ core::Result<Caller> AuthService::authenticate(const std::string& bearer) const 
     caller.user_id = user->id;
     caller.email = user->email;
     caller.company_id = user->company_id;
+    cache_->put(hash, caller, now, token->expires_at);
     return caller;
 }
 
@@ -95,6 +106,7 @@ std::string AuthService::issueApiKey(const std::string& partner_id,
                                      const std::optional<std::string>& company_id) {
     std::string key = std::string(kApiKeyPrefix) + randomHex(kSecretBytes);
     credentials_.saveApiKey(ApiKeyRecord{sha256Hex(key), partner_id, company_id, true});
+    cache_->clear();  // the partner's previous key must stop working here at once
     return key;
 }
 

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <random>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -168,6 +169,25 @@ int main(int argc, char** argv) {
         {"line_resolutions_per_second", per_second, "lines/s", "line resolutions per CPU second, 1 core"});
     figures.push_back(
         {"line_resolutions_per_wall_second", per_wall_second, "lines/s", "same, per wall second"});
+    // The same lines through resolveAll() in batches of 1,000 (how a cart, an
+    // order or a page of hits is priced): the misses of neighbouring lines overlap.
+    std::vector<PriceRequest> batch;
+    batch.reserve(requests.size());
+    for (const auto& r : requests)
+        batch.push_back(PriceRequest{*r.customer, *r.sku, r.uom, r.quantity, date});
+    resolved = 0;
+    const double batch_started = threadCpuSeconds();
+    while (threadCpuSeconds() - batch_started < 3.0) {
+        for (std::size_t at = 0; at < batch.size(); at += kCartLines) {
+            const auto count = std::min<std::size_t>(kCartLines, batch.size() - at);
+            for (const auto& line : resolver.resolveAll(std::span(batch).subspan(at, count)))
+                if (line) checksum += line->extended.raw();
+        }
+        resolved += batch.size();
+    }
+    figures.push_back({"line_resolutions_per_second_batch",
+                       static_cast<double>(resolved) / (threadCpuSeconds() - batch_started), "lines/s",
+                       "same, resolveAll() in batches of 1,000"});
     figures.push_back({"priced_share", static_cast<double>(priced) / static_cast<double>(resolved), "ratio",
                        "share of random lines that price"});
 
@@ -208,8 +228,10 @@ int main(int argc, char** argv) {
                        static_cast<double>(resolved) / (threadCpuSeconds() - bare_started), "lines/s",
                        "same, without the next-tier search"});
 
-    // 3. 1,000-line carts: latency of resolving every line and totalling.
+    // 3. 1,000-line carts: latency of resolving every line and totalling, one
+    // resolve() per line, then the same carts through resolveAll().
     std::vector<double> cart_ms;
+    std::vector<double> cart_batch_ms;
     for (int cart = 0; cart < kCarts; ++cart) {
         std::vector<Request> lines;
         const Request first = randomRequest(rng, data);
@@ -226,11 +248,35 @@ int main(int argc, char** argv) {
         }
         cart_ms.push_back((threadCpuSeconds() - cart_started) * 1000.0);
         checksum += total;
+        // Another cart (the lines above are in the caches now), checked against resolve().
+        std::vector<PriceRequest> cart_requests;
+        const Request other = randomRequest(rng, data);
+        for (int l = 0; l < kCartLines; ++l) {
+            const Request r = randomRequest(rng, data);
+            cart_requests.push_back(PriceRequest{*other.customer, *r.sku, r.uom, r.quantity, date});
+        }
+        const double batch_cart_started = threadCpuSeconds();
+        std::int64_t batch_total = 0;
+        for (const auto& line : resolver.resolveAll(cart_requests))
+            if (line) batch_total += line->extended.raw();
+        cart_batch_ms.push_back((threadCpuSeconds() - batch_cart_started) * 1000.0);
+        for (const auto& request : cart_requests) {
+            auto line = resolver.resolve(request);
+            if (line) batch_total -= line->extended.raw();
+        }
+        if (batch_total != 0) {
+            std::fprintf(stderr, "pricing_bench: resolveAll() total differs from resolve()\n");
+            return 1;
+        }
     }
     figures.push_back(
         {"cart_1000_lines_p50_ms", percentile(cart_ms, 0.50), "ms", "1,000-line cart p50 (CPU)"});
     figures.push_back(
         {"cart_1000_lines_p99_ms", percentile(cart_ms, 0.99), "ms", "1,000-line cart p99 (CPU)"});
+    figures.push_back({"cart_1000_lines_batch_p50_ms", percentile(cart_batch_ms, 0.50), "ms",
+                       "1,000-line cart p50, resolveAll() (CPU)"});
+    figures.push_back({"cart_1000_lines_batch_p99_ms", percentile(cart_batch_ms, 0.99), "ms",
+                       "1,000-line cart p99, resolveAll() (CPU)"});
 
     // 4. 10,000 changed prices: half in BASE, half in contracts; build and publish.
     std::vector<PriceEntry> changes;

@@ -12,6 +12,7 @@ namespace crossdock::pricing {
 using detail::ChainQuote;
 using detail::LineContext;
 using detail::Quote;
+using detail::RowRange;
 using detail::StringTable;
 
 namespace {
@@ -197,6 +198,45 @@ core::Result<PricedLine> priceLine(const detail::SnapshotState& s, const Line& l
     return result;
 }
 
+// Batch resolution: three prefetch stages run ahead of the line being priced,
+// each reading only what the stage before it started loading.
+constexpr std::size_t kSlotsAhead = 12;  // customer and SKU table slots, the item
+constexpr std::size_t kListsAhead = 6;   // the chain's lists and their index slots
+constexpr std::size_t kRowsAhead = 3;    // the SKU's rows in each list
+
+void warmSlots(const detail::SnapshotState& s, const PriceRequest& request) {
+    s.customers->ids.prefetch(StringTable::hashOf(request.customer_id));
+    s.skus->prefetch(StringTable::hashOf(request.sku));
+    if (const ItemFacts* item = s.items->find(request.sku)) __builtin_prefetch(item->units.levels().data());
+}
+
+// The chain of the request's customer, or empty when it has none.
+std::span<const std::uint32_t> chainOf(const detail::SnapshotState& s, std::string_view customer_id) {
+    const auto& customers = *s.customers;
+    const auto index = customers.ids.find(customer_id);
+    if (index == StringTable::kNone || !customers.records[index].active) return {};
+    const auto& record = customers.records[index];
+    return {customers.chains.data() + record.chain_begin, record.chain_count};
+}
+
+void warmLists(const detail::SnapshotState& s, const PriceRequest& request) {
+    const auto chain = chainOf(s, request.customer_id);
+    const auto sku_id = s.skus->find(request.sku);
+    for (const auto slot : chain) __builtin_prefetch(s.lists[slot].get());
+    if (sku_id == StringTable::kNone) return;
+    for (const auto slot : chain) __builtin_prefetch(s.lists[slot]->index_view.home(sku_id));
+}
+
+void warmRows(const detail::SnapshotState& s, const PriceRequest& request) {
+    const auto sku_id = s.skus->find(request.sku);
+    if (sku_id == StringTable::kNone) return;
+    for (const auto slot : chainOf(s, request.customer_id)) {
+        const detail::ListData& list = *s.lists[slot];
+        const RowRange range = list.index_view.find(sku_id);
+        if (range.count != 0) __builtin_prefetch(list.row_data + range.begin);
+    }
+}
+
 }  // namespace
 
 std::string_view errorReason(const core::Error& error) {
@@ -223,6 +263,23 @@ core::Result<PricedLine> Resolver::resolve(const PriceRequest& request) const {
     auto found = lookUp(s, request.customer_id, request.sku, request.uom);
     if (!found) return found.takeError();
     return priceLine(s, *found, request, sku_hash);
+}
+
+std::vector<core::Result<PricedLine>> Resolver::resolveAll(std::span<const PriceRequest> requests) const {
+    const detail::SnapshotState& s = snapshot_->state();
+    const std::size_t n = requests.size();
+    std::vector<core::Result<PricedLine>> lines;
+    lines.reserve(n);
+    for (std::size_t i = 0; i < std::min(n, kSlotsAhead); ++i) warmSlots(s, requests[i]);
+    for (std::size_t i = 0; i < std::min(n, kListsAhead); ++i) warmLists(s, requests[i]);
+    for (std::size_t i = 0; i < std::min(n, kRowsAhead); ++i) warmRows(s, requests[i]);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i + kSlotsAhead < n) warmSlots(s, requests[i + kSlotsAhead]);
+        if (i + kListsAhead < n) warmLists(s, requests[i + kListsAhead]);
+        if (i + kRowsAhead < n) warmRows(s, requests[i + kRowsAhead]);
+        lines.push_back(resolve(requests[i]));
+    }
+    return lines;
 }
 
 core::Result<std::vector<TierStep>> Resolver::tiersFor(std::string_view customer_id, std::string_view sku,

@@ -76,6 +76,9 @@ core::Result<ServerConfig> loadServerConfig(const Poco::Util::AbstractConfigurat
     r.seconds("auth.token_ttl_seconds", c.auth.token_ttl, 1, kOneYear);
     r.integer("auth.max_failed_logins", c.auth.max_failed_logins, 1, 1'000'000);
     r.seconds("auth.failed_login_window_seconds", c.auth.failed_login_window, 1, kOneYear);
+    std::int64_t cache_ms = c.auth.cache_ttl.count();
+    r.integer("auth.cache_ttl_ms", cache_ms, 0, 60'000);
+    c.auth.cache_ttl = std::chrono::milliseconds(cache_ms);
     std::int64_t refresh_ms = c.runtime.refresh_interval.count();
     r.integer("runtime.refresh_interval_ms", refresh_ms, 10, 3'600'000);
     c.runtime.refresh_interval = std::chrono::milliseconds(refresh_ms);

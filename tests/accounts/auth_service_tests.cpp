@@ -103,6 +103,16 @@ BOOST_AUTO_TEST_CASE(inactive_user_cannot_sign_in_or_use_a_token) {
     BOOST_TEST(!auth.login("buyer@acme.test", "right password").ok());
 }
 
+BOOST_AUTO_TEST_CASE(a_checked_token_is_trusted_for_the_cache_ttl_then_checked_again) {
+    auto token = auth.login("buyer@acme.test", "right password");
+    BOOST_REQUIRE(token.ok());
+    BOOST_TEST(auth.authenticate(token->token).ok());  // read from the repositories, remembered for 1 s
+    users.setActive(buyer_id, false);
+    BOOST_TEST(auth.authenticate(token->token).ok());  // within the TTL: from memory
+    clock.advance(1s);
+    BOOST_TEST(!auth.authenticate(token->token).ok());  // the TTL is over: the deactivation counts
+}
+
 BOOST_AUTO_TEST_CASE(api_keys_authenticate_as_partner_and_are_replaced) {
     std::string first = auth.issueApiKey("ACME-EDI", std::string("ACME"));
     BOOST_TEST(first.starts_with("cdk_"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <memory>
 #include <string>
 
 #include "crossdock/accounts/caller.h"
@@ -14,6 +15,10 @@ struct AuthOptions {
     std::chrono::seconds token_ttl{8 * 3600};           ///< auth.token_ttl_seconds
     int max_failed_logins = 10;                         ///< auth.max_failed_logins
     std::chrono::seconds failed_login_window{15 * 60};  ///< auth.failed_login_window_seconds
+    /// auth.cache_ttl_ms: how long an authenticated credential is trusted without asking
+    /// the database again (0: always ask). A deactivated user or a replaced API key is
+    /// refused within this time.
+    std::chrono::milliseconds cache_ttl{1000};
 };
 
 struct IssuedToken {
@@ -23,10 +28,13 @@ struct IssuedToken {
 
 /// Sign-in, bearer tokens and partner API keys. Thread-safe when its
 /// repositories are.
+class CallerCache;
+
 class AuthService {
 public:
     AuthService(UserRepository& users, CredentialRepository& credentials, const core::Clock& clock,
                 AuthOptions options = {});
+    ~AuthService();
 
     /// Checks email and password and issues a token. Errors: RateLimited after
     /// max_failed_logins failures for that email inside the window (checked
@@ -36,7 +44,9 @@ public:
     core::Result<IssuedToken> login(const std::string& email, const std::string& password);
 
     /// The caller behind a bearer credential: a token from login() or a
-    /// partner API key. Unauthenticated when unknown, expired or inactive.
+    /// partner API key. Unauthenticated when unknown, expired or inactive. A
+    /// credential found valid is remembered for options.cache_ttl (never past the
+    /// token's expiry), so most requests do not read the database.
     core::Result<Caller> authenticate(const std::string& bearer) const;
 
     /// Creates (or replaces) the API key of `partner_id`, acting for customer
@@ -48,6 +58,7 @@ private:
     CredentialRepository& credentials_;
     const core::Clock& clock_;
     AuthOptions options_;
+    std::unique_ptr<CallerCache> cache_;
 };
 
 /// Lower-cases and trims an email address; InvalidArgument when it has no

@@ -4,6 +4,7 @@
 // cart, quotes, orders and EDI documents. Semantics in docs/pricing.md.
 
 #include <memory>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -72,6 +73,13 @@ public:
     /// the line); Overflow when the extension does not fit. Allocates nothing on
     /// success for chains of up to four lists.
     core::Result<PricedLine> resolve(const PriceRequest& request) const;
+
+    /// Resolves many lines (a cart, an order, a page of search hits): element i of
+    /// the answer is exactly what resolve(requests[i]) returns. Faster on a large
+    /// snapshot: while one line is priced, the memory the next few lines will
+    /// read (customer, SKU, index slots, rows) is already being loaded, so the
+    /// cache misses of several lines overlap instead of queueing.
+    std::vector<core::Result<PricedLine>> resolveAll(std::span<const PriceRequest> requests) const;
 
     /// The effective tier ladder of a SKU in a unit for a customer on a date:
     /// where the resolved price changes as the quantity grows. Empty when nothing
