@@ -20,5 +20,6 @@ run() {
 [ -x "$build/bench/catalog/catalog_bench" ] && run "$build/bench/catalog/catalog_bench"
 [ -x "$build/bench/sales/sales_bench" ] && run "$build/bench/sales/sales_bench"
 [ -x "$build/bench/edi/edi_bench" ] && run "$build/bench/edi/edi_bench"
+[ -x "$here/catalog/import_db.sh" ] && run "$here/catalog/import_db.sh" "$build"
 [ -x "$here/http/run.sh" ] && run "$here/http/run.sh" "$build"
 echo "figures: $out/results.jsonl" >&2

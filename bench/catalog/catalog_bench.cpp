@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "catalog_dataset.h"
+#include "crossdock/catalog/catalog_csv_exporter.h"
 #include "crossdock/catalog/catalog_csv_importer.h"
 #include "crossdock/catalog/search_index.h"
 
@@ -214,13 +215,26 @@ std::vector<Shape> queryShapes(const bench::Dataset& data, const SearchIndex& in
 
 }  // namespace
 
+/// --write-csv DIR: writes DIR/categories.csv and DIR/catalog.csv of the same dataset
+/// (for bench/catalog/import_db.sh, which times `crossdock import`) and stops.
+int writeCsvFiles(const bench::Dataset& data, const std::string& dir) {
+    std::ofstream categories(dir + "/categories.csv", std::ios::binary);
+    crossdock::catalog::exportCategoriesCsv(categories, data.tree);
+    std::ofstream catalog(dir + "/catalog.csv", std::ios::binary);
+    bench::writeCatalogCsv(data, kSeed, catalog);
+    return categories && catalog ? 0 : 1;
+}
+
 int main(int argc, char** argv) {
     double scale = 1.0;
+    std::string csv_dir;
     for (int i = 1; i + 1 < argc; ++i) {
         if (std::strcmp(argv[i], "--scale") == 0) scale = std::stod(argv[i + 1]);
+        if (std::strcmp(argv[i], "--write-csv") == 0) csv_dir = argv[i + 1];
     }
     bench::DatasetShape shape;
     shape.skus = static_cast<std::uint32_t>(1'000'000 * scale);
+    if (!csv_dir.empty()) return writeCsvFiles(bench::makeDataset(shape, kSeed), csv_dir);
     std::printf("catalog_bench: seed %llu, %u SKUs\n", static_cast<unsigned long long>(kSeed), shape.skus);
     std::vector<Figure> figures;
     auto started = Clock::now();

@@ -36,11 +36,21 @@ struct Settings {
     std::string crossdock = CROSSDOCK_BINARY;
 };
 
-// SKUs with a BASE price per EA in the demo world, in file order.
+// SKUs the catalog marks discontinued (a CSV row holding ",discontinued,"; SKUs hold no comma).
+std::set<std::string> discontinuedSkus() {
+    std::ifstream in(std::string(CROSSDOCK_SAMPLES_DIR) + "/catalog.csv");
+    std::set<std::string> skus;
+    for (std::string row; std::getline(in, row);) {
+        if (row.find(",discontinued,") != std::string::npos) skus.insert(row.substr(0, row.find(',')));
+    }
+    return skus;
+}
+
+// Orderable SKUs with a BASE price per EA in the demo world, in file order.
 std::vector<std::string> pricedSkus() {
     std::ifstream in(std::string(CROSSDOCK_SAMPLES_DIR) + "/prices.csv");
     std::vector<std::string> skus;
-    std::set<std::string> seen;
+    std::set<std::string> seen = discontinuedSkus();
     std::string row;
     std::getline(in, row);  // header: price_list,currency,sku,uom,...
     while (std::getline(in, row)) {
@@ -68,7 +78,8 @@ std::string make850(int n, int lines, const std::vector<std::string>& skus) {
     out += "N1*ST*ACME WAREHOUSE*92*WH-7~\nN3*100 MAIN ST~\nN4*SPRINGFIELD*IL*62701*US~\n";
     for (int i = 0; i < lines; ++i) {
         const std::string& sku = skus[static_cast<std::size_t>(n + i) % skus.size()];
-        out += "PO1*" + std::to_string(i + 1) + "*" + std::to_string(10 + i) + "*EA***VP*" + sku + "~\n";
+        out += "PO1*" + std::to_string(i + 1) + "*" + std::to_string(600 * (1 + i % 3)) + "*EA***VP*" + sku +
+               "~\n";
     }
     out += "CTT*" + std::to_string(lines) + "~\n";
     out += "SE*" + std::to_string(lines + 8) + "*0001~\n";

@@ -93,6 +93,7 @@ int importCommand(const std::vector<std::string>& args) {
     server::ImportSettings settings;
     settings.create_missing_categories = options.has("--create-categories");
     settings.bmecat_schema_dir = options.value("--schema-dir").value_or("");
+    settings.refresh_runtime = false;  // the process ends; a running server reloads by itself
     try {
         return runImport(kind, file, options.value("--db").value_or("sqlite:var/crossdock.db"), settings);
     } catch (const std::exception& e) {

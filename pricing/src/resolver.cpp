@@ -4,6 +4,8 @@
 
 #include "crossdock/pricing/resolver.h"
 
+#include <array>
+
 #include "line_pricer.h"
 #include "wide_math.h"
 
@@ -198,41 +200,52 @@ core::Result<PricedLine> priceLine(const detail::SnapshotState& s, const Line& l
     return result;
 }
 
-// Batch resolution: three prefetch stages run ahead of the line being priced,
-// each reading only what the stage before it started loading.
-constexpr std::size_t kSlotsAhead = 12;  // customer and SKU table slots, the item
-constexpr std::size_t kListsAhead = 6;   // the chain's lists and their index slots
-constexpr std::size_t kRowsAhead = 3;    // the SKU's rows in each list
+// Batch resolution goes by groups of lines, stage by stage: each stage starts
+// loading, for every line of the group, what the next stage will read, so that
+// the group's cache misses overlap instead of queueing one line after another.
+constexpr std::size_t kGroup = 16;
 
+// What the first stages learnt about one line of a group.
+struct Ahead {
+    std::span<const std::uint32_t> chain;
+    std::uint32_t sku_id = StringTable::kNone;
+};
+
+// Stage 1: the customer's and the SKU's table slots, and the item.
 void warmSlots(const detail::SnapshotState& s, const PriceRequest& request) {
     s.customers->ids.prefetch(StringTable::hashOf(request.customer_id));
     s.skus->prefetch(StringTable::hashOf(request.sku));
-    if (const ItemFacts* item = s.items->find(request.sku)) __builtin_prefetch(item->units.levels().data());
+    if (const ItemFacts* item = s.items->find(request.sku)) {
+        __builtin_prefetch(item->units.levels().data());
+        __builtin_prefetch(item->category_path.data());
+    }
 }
 
-// The chain of the request's customer, or empty when it has none.
-std::span<const std::uint32_t> chainOf(const detail::SnapshotState& s, std::string_view customer_id) {
+// Stage 2: the customer's chain and the SKU's id; starts loading the chain's lists.
+Ahead warmLists(const detail::SnapshotState& s, const PriceRequest& request) {
+    Ahead ahead;
     const auto& customers = *s.customers;
-    const auto index = customers.ids.find(customer_id);
-    if (index == StringTable::kNone || !customers.records[index].active) return {};
+    const auto index = customers.ids.find(request.customer_id);
+    if (index == StringTable::kNone || !customers.records[index].active) return ahead;
     const auto& record = customers.records[index];
-    return {customers.chains.data() + record.chain_begin, record.chain_count};
+    ahead.chain = {customers.chains.data() + record.chain_begin, record.chain_count};
+    ahead.sku_id = s.skus->find(request.sku);
+    for (const auto slot : ahead.chain) __builtin_prefetch(s.lists[slot].get());
+    return ahead;
 }
 
-void warmLists(const detail::SnapshotState& s, const PriceRequest& request) {
-    const auto chain = chainOf(s, request.customer_id);
-    const auto sku_id = s.skus->find(request.sku);
-    for (const auto slot : chain) __builtin_prefetch(s.lists[slot].get());
-    if (sku_id == StringTable::kNone) return;
-    for (const auto slot : chain) __builtin_prefetch(s.lists[slot]->index_view.home(sku_id));
+// Stage 3: each list's index slot for the SKU.
+void warmIndex(const detail::SnapshotState& s, const Ahead& ahead) {
+    if (ahead.sku_id == StringTable::kNone) return;
+    for (const auto slot : ahead.chain) __builtin_prefetch(s.lists[slot]->index_view.home(ahead.sku_id));
 }
 
-void warmRows(const detail::SnapshotState& s, const PriceRequest& request) {
-    const auto sku_id = s.skus->find(request.sku);
-    if (sku_id == StringTable::kNone) return;
-    for (const auto slot : chainOf(s, request.customer_id)) {
+// Stage 4: the SKU's rows in each list.
+void warmRows(const detail::SnapshotState& s, const Ahead& ahead) {
+    if (ahead.sku_id == StringTable::kNone) return;
+    for (const auto slot : ahead.chain) {
         const detail::ListData& list = *s.lists[slot];
-        const RowRange range = list.index_view.find(sku_id);
+        const RowRange range = list.index_view.find(ahead.sku_id);
         if (range.count != 0) __builtin_prefetch(list.row_data + range.begin);
     }
 }
@@ -267,17 +280,17 @@ core::Result<PricedLine> Resolver::resolve(const PriceRequest& request) const {
 
 std::vector<core::Result<PricedLine>> Resolver::resolveAll(std::span<const PriceRequest> requests) const {
     const detail::SnapshotState& s = snapshot_->state();
-    const std::size_t n = requests.size();
     std::vector<core::Result<PricedLine>> lines;
-    lines.reserve(n);
-    for (std::size_t i = 0; i < std::min(n, kSlotsAhead); ++i) warmSlots(s, requests[i]);
-    for (std::size_t i = 0; i < std::min(n, kListsAhead); ++i) warmLists(s, requests[i]);
-    for (std::size_t i = 0; i < std::min(n, kRowsAhead); ++i) warmRows(s, requests[i]);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (i + kSlotsAhead < n) warmSlots(s, requests[i + kSlotsAhead]);
-        if (i + kListsAhead < n) warmLists(s, requests[i + kListsAhead]);
-        if (i + kRowsAhead < n) warmRows(s, requests[i + kRowsAhead]);
-        lines.push_back(resolve(requests[i]));
+    lines.reserve(requests.size());
+    std::array<Ahead, kGroup> ahead;
+    for (std::size_t at = 0; at < requests.size(); at += kGroup) {
+        const auto group = requests.subspan(at, std::min(kGroup, requests.size() - at));
+        for (const auto& request : group) warmSlots(s, request);
+        for (std::size_t i = 0; i < group.size(); ++i) ahead[i] = warmLists(s, group[i]);
+        for (std::size_t i = 0; i < group.size(); ++i) warmIndex(s, ahead[i]);
+        for (std::size_t i = 0; i < group.size(); ++i) warmRows(s, ahead[i]);
+        // The lines themselves, through the one code path (their data is in the caches now).
+        for (const auto& request : group) lines.push_back(resolve(request));
     }
     return lines;
 }

@@ -1,5 +1,6 @@
 #include "string_table.h"
 
+#include <cstring>
 #include <functional>
 #include <stdexcept>
 
@@ -7,13 +8,28 @@ namespace crossdock::pricing::detail {
 
 std::uint64_t StringTable::hashOf(std::string_view text) { return std::hash<std::string_view>{}(text); }
 
+StringTable::Slot StringTable::keyOf(std::string_view text, std::uint64_t hash) {
+    Slot key;
+    if (text.size() <= kInline) {
+        key.size = static_cast<std::uint8_t>(text.size());
+        std::memcpy(key.text, text.data(), text.size());
+    } else {
+        key.size = kLong;
+        const auto tag = static_cast<std::uint32_t>(hash >> 32);
+        std::memcpy(key.text, &tag, sizeof tag);
+    }
+    return key;
+}
+
 std::uint32_t StringTable::find(std::string_view text, std::uint64_t hash) const {
     if (slots_.empty()) return kNone;
-    const auto tag = static_cast<std::uint32_t>(hash >> 32);
+    const Slot key = keyOf(text, hash);
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
         const Slot& slot = slots_[i];
         if (slot.id_plus_one == 0) return kNone;
-        if (slot.tag == tag && name(slot.id_plus_one - 1) == text) return slot.id_plus_one - 1;
+        // Size and text compared as 12 fixed bytes: the padding is zero on both sides.
+        if (std::memcmp(&slot.size, &key.size, 1 + kInline) != 0) continue;
+        if (key.size != kLong || name(slot.id_plus_one - 1) == text) return slot.id_plus_one - 1;
     }
 }
 
@@ -33,7 +49,8 @@ std::uint32_t StringTable::intern(std::string_view text) {
 void StringTable::place(std::uint64_t hash, std::uint32_t id) {
     std::size_t i = hash & mask_;
     while (slots_[i].id_plus_one != 0) i = (i + 1) & mask_;
-    slots_[i] = Slot{static_cast<std::uint32_t>(hash >> 32), id + 1};
+    slots_[i] = keyOf(name(id), hash);
+    slots_[i].id_plus_one = id + 1;
 }
 
 void StringTable::rehash(std::size_t slot_count) {

@@ -36,10 +36,19 @@ public:
     std::size_t memoryBytes() const;
 
 private:
+    // A string of up to kInline characters is kept in its slot, so that finding it
+    // reads the slot only (one cache miss on a large table, not three: slot,
+    // offsets_ and arena_). A longer one keeps the high half of its hash in `text`
+    // and is compared through the arena.
+    static constexpr std::size_t kInline = 11;
+    static constexpr std::uint8_t kLong = 0xff;
     struct Slot {
-        std::uint32_t tag = 0;          // high half of the hash
         std::uint32_t id_plus_one = 0;  // 0: empty
+        std::uint8_t size = 0;          // the text's length, or kLong
+        char text[kInline] = {};        // the text, zero-padded; or the hash tag
     };
+    static_assert(sizeof(Slot) == 16);
+    static Slot keyOf(std::string_view text, std::uint64_t hash);
 
     void rehash(std::size_t slot_count);
     void place(std::uint64_t hash, std::uint32_t id);

@@ -43,7 +43,7 @@ catalog::ImportReport importCatalog(Runtime& runtime, std::istream& in, const st
                                     const ImportSettings& settings) {
     if (source.size() >= 4 && source.compare(source.size() - 4, 4, ".xml") == 0) {
         catalog::ImportReport report = importBmecat(runtime, in, source, settings);
-        if (report.ok()) reloadCatalog(runtime);
+        if (report.ok() && settings.refresh_runtime) reloadCatalog(runtime);
         return report;
     }
     auto snapshot = runtime.catalog().current();
@@ -58,7 +58,7 @@ catalog::ImportReport importCatalog(Runtime& runtime, std::istream& in, const st
     if (!report.ok()) return report;
     if (!importer.createdCategories().empty()) write->saveTree(importer.tree());
     write->commit();
-    reloadCatalog(runtime);
+    if (settings.refresh_runtime) reloadCatalog(runtime);
     return report;
 }
 

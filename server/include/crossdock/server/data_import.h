@@ -39,6 +39,9 @@ struct ImportSettings {
     /// BMEcat: a folder with bmecat_2005_1.xsd / bmecat_2005_2.xsd to validate 2005.x documents
     /// against with Xerces-C; empty: structural checks only (docs/bmecat.md).
     std::string bmecat_schema_dir;
+    /// catalog: rebuild the runtime's snapshots after the write (a server must; a one-shot
+    /// CLI import of a big file need not, its process ends).
+    bool refresh_runtime = true;
 };
 
 /// Imports `in` (named `source` in error positions) as `kind`. A kind outside
