@@ -230,7 +230,7 @@ Ahead warmLists(const detail::SnapshotState& s, const PriceRequest& request) {
     const auto& record = customers.records[index];
     ahead.chain = {customers.chains.data() + record.chain_begin, record.chain_count};
     ahead.sku_id = s.skus->find(request.sku);
-    for (const auto slot : ahead.chain) __builtin_prefetch(s.lists[slot].get());
+    for (const auto slot : ahead.chain) s.lists[slot]->prefetch();
     return ahead;
 }
 

@@ -5,6 +5,7 @@
 // Everything is immutable once built and shared between snapshot versions through
 // shared_ptr, so a change to one list copies that list only.
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -71,19 +72,21 @@ struct CompiledRules {
     std::int32_t match(const ItemFacts& item) const;
 };
 
-/// One price list: header plus either rows or rules.
-struct ListData {
-    PriceList header;
-    core::Currency currency{};
-    std::int32_t from_day = kOpenStart;
-    std::int32_t to_day = kOpenEnd;
-    std::shared_ptr<const std::vector<Row>> rows;  // never null; empty for derived lists
-    std::shared_ptr<const SkuIndex> index;         // never null
-    std::shared_ptr<const CompiledRules> rules;    // null for entry lists
+/// One price list: header plus either rows or rules. What the hot path reads
+/// (validity, rules, raw views of rows and index) comes first and fills one cache
+/// line; the header's id starts the next one.
+struct alignas(64) ListData {
     // Raw views of rows and index for the hot path (no pointer chase through
     // the shared_ptr control blocks); always set through setRows().
     const Row* row_data = nullptr;
     SkuIndex::View index_view;
+    std::int32_t from_day = kOpenStart;
+    std::int32_t to_day = kOpenEnd;
+    std::shared_ptr<const CompiledRules> rules;  // null for entry lists
+    PriceList header;
+    core::Currency currency{};
+    std::shared_ptr<const std::vector<Row>> rows;  // never null; empty for derived lists
+    std::shared_ptr<const SkuIndex> index;         // never null
 
     void setRows(std::shared_ptr<const std::vector<Row>> new_rows,
                  std::shared_ptr<const SkuIndex> new_index) {
@@ -93,7 +96,13 @@ struct ListData {
         index_view = index->view();
     }
     bool validOn(std::int32_t day) const { return from_day <= day && day <= to_day; }
+    /// Starts loading the list's hot line and its id (a cache hint only).
+    void prefetch() const {
+        __builtin_prefetch(this);
+        __builtin_prefetch(&header);
+    }
 };
+static_assert(offsetof(ListData, header) == 64, "the hot fields fill the first cache line");
 
 struct CustomerRecord {
     core::Currency currency{};

@@ -49,7 +49,7 @@ void runSteps(const pipeline::Deps& deps, pipeline::Run& run) {
     run.message.status = finalStatus(run);
 }
 
-// Nothing was ordered: a corrected resend with the same ISA13 must be accepted.
+// After a failure of the run itself: a resend of the document must be accepted.
 void releaseClaims(const pipeline::Deps& deps, const pipeline::Run& run) {
     for (const auto& control : run.claimed) {
         deps.messages.releaseInterchange(run.partner.id, control, run.message.id);
@@ -129,11 +129,12 @@ core::Result<ProcessResult> InboundPipeline::process(std::int64_t message_id) {
         }
         throw;
     }
-    if (run.message.status == MessageStatus::Rejected || run.message.status == MessageStatus::Failed) {
-        releaseClaims(deps, run);
-    }
+    // Nothing was ordered: a corrected resend with the same ISA13 must be accepted.
+    const bool release =
+        run.message.status == MessageStatus::Rejected || run.message.status == MessageStatus::Failed;
     if (!run.result.order_ids.empty()) run.message.order_id = run.result.order_ids.front();
-    if (auto updated = messages_.update(run.message); !updated) return updated.takeError();
+    // The acknowledgements, 855s, released claims and final status: one commit.
+    if (auto completed = pipeline::completeRun(deps, run, release); !completed) return completed.takeError();
     run.result.status = run.message.status;
     run.result.errors = run.message.errors;
     return std::move(run.result);

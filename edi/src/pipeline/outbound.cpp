@@ -42,7 +42,8 @@ std::string prefixOf(x12::Scope scope) {
 
 }  // namespace
 
-maps::OutboundEnvelope makeEnvelope(const Deps& deps, const Partner& partner, const std::string& version) {
+maps::OutboundEnvelope makeEnvelope(const Deps& deps, const Partner& partner, const std::string& version,
+                                    const EnvelopeNumbers& numbers) {
     maps::OutboundEnvelope envelope;
     envelope.line_suffix = deps.options.line_suffix;
     envelope.version = version.rfind("00501", 0) == 0 ? "005010" : "004010";
@@ -57,33 +58,51 @@ maps::OutboundEnvelope makeEnvelope(const Deps& deps, const Partner& partner, co
     const Stamp stamp = stampOf(deps.clock.now());
     envelope.date = stamp.date;
     envelope.time = stamp.time;
-    const EnvelopeNumbers numbers = deps.numbers.nextEnvelope(partner.id);
     envelope.interchange_control = numbers.interchange;
     envelope.group_control = numbers.group;
     envelope.transaction_control = numbers.transaction;
     return envelope;
 }
 
-std::int64_t storeOutbound(const Deps& deps, Run& run, std::string document_type, std::string bytes,
-                           std::uint32_t control_number, std::optional<std::int64_t> order_id) {
-    Message out;
-    out.direction = Direction::Outbound;
-    out.partner_id = run.partner.id;
-    out.format = "x12";
-    out.document_type = std::move(document_type);
-    std::string control = std::to_string(control_number);
-    out.control_number = std::string(control.size() < 9 ? 9 - control.size() : 0, '0') + control;
-    out.status = run.partner.delivery ? MessageStatus::Queued : MessageStatus::Ready;
-    out.order_id = order_id;
-    out.related_to = run.message.id;
-    out.sha256 = accounts::sha256Hex(bytes);
-    out.size = bytes.size();
-    out.raw = std::move(bytes);
-    out.received_at = deps.clock.now();
-    out.next_attempt_at = out.received_at;
-    const std::int64_t id = deps.messages.insert(out);
-    run.result.outbound_ids.push_back(id);
-    return id;
+void queueOutbound(const Deps& deps, Run& run, std::string version, std::string document_type,
+                   DocumentWriter write, std::string error_code, std::string what,
+                   std::optional<std::int64_t> order_id) {
+    auto draft = [&deps, &run, version = std::move(version), type = std::move(document_type),
+                  write = std::move(write), code = std::move(error_code), what = std::move(what),
+                  order_id](const EnvelopeNumbers& numbers) -> std::optional<Message> {
+        const maps::OutboundEnvelope envelope = makeEnvelope(deps, run.partner, version, numbers);
+        auto bytes = write(envelope);
+        if (!bytes) {
+            run.message.errors.push_back(
+                pipelineError(code, "could not write " + what + ": " + bytes.error().describe()));
+            return std::nullopt;
+        }
+        Message out;
+        out.direction = Direction::Outbound;
+        out.partner_id = run.partner.id;
+        out.format = "x12";
+        out.document_type = type;
+        const std::string control = std::to_string(envelope.interchange_control);
+        out.control_number = std::string(control.size() < 9 ? 9 - control.size() : 0, '0') + control;
+        out.status = run.partner.delivery ? MessageStatus::Queued : MessageStatus::Ready;
+        out.order_id = order_id;
+        out.related_to = run.message.id;
+        out.sha256 = accounts::sha256Hex(*bytes);
+        out.size = bytes->size();
+        out.raw = std::move(*bytes);
+        out.received_at = deps.clock.now();
+        out.next_attempt_at = out.received_at;
+        return out;
+    };
+    run.drafts.push_back(OutboundDraft{run.partner.id, std::move(draft)});
+}
+
+core::Status completeRun(const Deps& deps, Run& run, bool release_claims) {
+    const std::vector<std::string> none;
+    auto ids = deps.messages.complete(run.message, run.drafts, release_claims ? run.claimed : none);
+    if (!ids) return ids.takeError();
+    run.result.outbound_ids.insert(run.result.outbound_ids.end(), ids->begin(), ids->end());
+    return {};
 }
 
 MessageError toMessageError(const x12::Issue& issue) {

@@ -1,6 +1,7 @@
 #pragma once
 // Private to the inbound pipeline: what one processing run carries between its steps.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,19 +31,33 @@ struct Run {
     std::vector<std::string> claimed;  ///< interchange control numbers this run claimed
     bool rejected = false;             ///< something was refused (envelope, document, order)
     bool duplicate = false;            ///< an interchange was a duplicate
+    /// Outbound documents answering the message, written and stored together with its final
+    /// status in one transaction (MessageRepository::complete) at the end of the run.
+    std::vector<OutboundDraft> drafts;
 };
+
+/// Writes an outbound document's bytes in `envelope`, or says why it cannot.
+using DocumentWriter = std::function<core::Result<std::string>(const maps::OutboundEnvelope&)>;
 
 /// Walks the X12 interchanges of run.message: checks, acknowledgements, orders, 855s.
 void processX12(const Deps& deps, Run& run);
 
-/// The envelope of an outbound document to run.partner in X12 `version` ("004010" or
-/// "005010"), with fresh control numbers from the partner's counters.
-maps::OutboundEnvelope makeEnvelope(const Deps& deps, const Partner& partner, const std::string& version);
+/// The envelope of an outbound document to `partner` in X12 `version` ("004010" or "005010")
+/// with the control numbers `numbers`.
+maps::OutboundEnvelope makeEnvelope(const Deps& deps, const Partner& partner, const std::string& version,
+                                    const EnvelopeNumbers& numbers);
 
-/// Stores an outbound document answering run.message (related_to), Queued when the partner
-/// has a delivery URL, else Ready. Returns its id (also appended to run.result.outbound_ids).
-std::int64_t storeOutbound(const Deps& deps, Run& run, std::string document_type, std::string bytes,
-                           std::uint32_t control_number, std::optional<std::int64_t> order_id = std::nullopt);
+/// Queues an outbound document answering run.message (related_to) in run.drafts: at the end of
+/// the run it gets the partner's next control numbers, `write` writes it and it is stored,
+/// Queued when the partner has a delivery URL, else Ready. When `write` fails, the error is
+/// added to the message as `error_code` with `what` ("the 855") and nothing is stored.
+void queueOutbound(const Deps& deps, Run& run, std::string version, std::string document_type,
+                   DocumentWriter write, std::string error_code, std::string what,
+                   std::optional<std::int64_t> order_id = std::nullopt);
+
+/// Stores run.drafts, the claims to release and run.message in one transaction; the ids of
+/// the stored documents go to run.result.outbound_ids.
+core::Status completeRun(const Deps& deps, Run& run, bool release_claims);
 
 /// The issue as the message log shows it; the code is prefixed with its acknowledgement
 /// segment ("TA1 025", "AK9 4", "AK5 4", "AK3 8", "AK4 7").

@@ -27,16 +27,15 @@ std::string groupVersion(const maps::InboundInterchange& interchange) {
 
 void addError(Run& run, MessageError error) { run.message.errors.push_back(std::move(error)); }
 
-// Writes a TA1 and stores it. A TA1 that cannot be written is an error on the message.
+// Queues a TA1. A TA1 that cannot be written is an error on the message.
 void sendTa1(const Deps& deps, Run& run, const maps::InboundInterchange& ic, char acknowledgment,
              InterchangeCode note) {
-    const maps::OutboundEnvelope envelope = makeEnvelope(deps, run.partner, groupVersion(ic));
-    auto bytes = maps::writeTa1(ic.info, acknowledgment, note, envelope);
-    if (!bytes) {
-        addError(run, pipelineError("ack_failed", "could not write the TA1: " + bytes.error().describe()));
-        return;
-    }
-    storeOutbound(deps, run, "TA1", std::move(*bytes), envelope.interchange_control);
+    queueOutbound(
+        deps, run, groupVersion(ic), "TA1",
+        [info = ic.info, acknowledgment, note](const maps::OutboundEnvelope& envelope) {
+            return maps::writeTa1(info, acknowledgment, note, envelope);
+        },
+        "ack_failed", "the TA1");
 }
 
 // Sender must be the partner whose key sent it; receiver must be us. The TA1 code when not.
@@ -80,6 +79,24 @@ MessageError envelopeError(InterchangeCode code, std::string message) {
                         "TA1 " + std::string(x12::toString(code)), std::move(message)};
 }
 
+bool has855(const Deps& deps, const Run& run, std::int64_t order_id) {
+    for (const std::int64_t id : deps.messages.relatedTo(run.message.id)) {
+        auto answer = deps.messages.find(id);
+        if (answer && answer->document_type == "855" && answer->order_id == order_id) return true;
+    }
+    return false;
+}
+
+void queue855(const Deps& deps, Run& run, const maps::InboundInterchange& ic, const sales::Order& order,
+              const std::optional<core::Date>& po_date) {
+    queueOutbound(
+        deps, run, groupVersion(ic), "855",
+        [order, po_date](const maps::OutboundEnvelope& envelope) {
+            return maps::write855(order, envelope, po_date);
+        },
+        "855_failed", "the 855", order.id);
+}
+
 void placeOrder(const Deps& deps, Run& run, const maps::InboundInterchange& ic, const maps::PurchaseOrder& po,
                 bool only_one) {
     sales::OrderRequest request = po.request;
@@ -103,28 +120,26 @@ void placeOrder(const Deps& deps, Run& run, const maps::InboundInterchange& ic, 
                                    "PO " + po.request.po_number + " line " + line.line_ref + ": " +
                                        line.error.describe()});
     }
-    if (!placed.created()) return;  // a replay: the 855 went out with the first run
-    const maps::OutboundEnvelope envelope = makeEnvelope(deps, run.partner, groupVersion(ic));
-    auto bytes = maps::write855(*placed.order, envelope, po.po_date);
-    if (!bytes) {
-        addError(run, pipelineError("855_failed", "could not write the 855: " + bytes.error().describe()));
-        return;
+    // A replay finds the order of the first run of this message: its 855 was stored with that
+    // run's end, unless the run died in between (then it goes out now). An order another
+    // message created (same PO number) gets no 855 from this one.
+    if (!placed.created()) {
+        if (placed.order->source_message_id != run.message.id) return;
+        if (has855(deps, run, placed.order->id)) return;
     }
-    storeOutbound(deps, run, "855", std::move(*bytes), envelope.interchange_control, placed.order->id);
+    queue855(deps, run, ic, *placed.order, po.po_date);
 }
 
 void sendFunctionalAcks(const Deps& deps, Run& run, const maps::InboundInterchange& ic) {
     std::vector<maps::FunctionalAck> acks = maps::buildFunctionalAcks(ic);
     if (acks.empty()) return;
-    const maps::OutboundEnvelope envelope = makeEnvelope(deps, run.partner, groupVersion(ic));
-    auto bytes = maps::writeFunctionalAcks(acks, envelope);
-    if (!bytes) {
-        addError(run,
-                 pipelineError("ack_failed", "could not write the 997/999: " + bytes.error().describe()));
-        return;
-    }
-    storeOutbound(deps, run, acks.front().implementation ? "999" : "997", std::move(*bytes),
-                  envelope.interchange_control);
+    std::string type = acks.front().implementation ? "999" : "997";
+    queueOutbound(
+        deps, run, groupVersion(ic), std::move(type),
+        [acks = std::move(acks)](const maps::OutboundEnvelope& envelope) {
+            return maps::writeFunctionalAcks(acks, envelope);
+        },
+        "ack_failed", "the 997/999");
 }
 
 void collectIssues(Run& run, const maps::InboundInterchange& ic) {

@@ -79,47 +79,88 @@ std::int64_t toTimeMicros(const std::optional<edi::TimePoint>& at) { return at ?
 
 }  // namespace
 
+namespace {
+
+// The statements behind insert(), update() and releaseInterchange(), in the caller's session
+// (and transaction, for complete()).
+std::int64_t insertRow(Poco::Data::Session& session, const Database& db, const edi::Message& m) {
+    Args args;
+    args.add(std::string(edi::toString(m.direction))).add(m.partner_id).add(m.format).add(m.document_type);
+    args.add(m.control_number).add(std::string(edi::toString(m.status))).add(encodeErrors(m.errors));
+    args.add(m.order_id).add(m.related_to).add(encodeBase64(m.raw)).add(m.sha256);
+    args.add(static_cast<std::int64_t>(m.raw.size())).add(toMicros(m.received_at));
+    std::optional<std::int64_t> sent;
+    if (m.sent_at) sent = toTimeMicros(m.sent_at);
+    args.add(sent).add(m.attempts).add(toMicros(m.next_attempt_at)).add(m.last_error);
+    auto rows = sales_sql::query(
+        session, db,
+        "INSERT INTO edi_messages (direction, partner_id, format, document_type, control_number, status, "
+        "errors, order_id, related_to, raw_base64, sha256, size, received_at, sent_at, attempts, "
+        "next_attempt_at, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "RETURNING id",
+        args, 1);
+    if (rows.empty()) throw StorageError("edi_messages.insert: no id returned");
+    return parseInt64(rows.front()[0]);
+}
+
+std::size_t updateRow(Poco::Data::Session& session, const Database& db, const edi::Message& m) {
+    Args args;
+    args.add(m.format).add(m.document_type).add(m.control_number);
+    args.add(std::string(edi::toString(m.status))).add(encodeErrors(m.errors)).add(m.order_id);
+    args.add(m.related_to).add(m.id);
+    return sales_sql::exec(session, db,
+                           "UPDATE edi_messages SET format = ?, document_type = ?, control_number = ?, "
+                           "status = ?, errors = ?, order_id = ?, related_to = ? WHERE id = ?",
+                           args);
+}
+
+void releaseRow(Poco::Data::Session& session, const Database& db, const std::string& partner_id,
+                const std::string& control_number, std::int64_t message_id) {
+    sales_sql::exec(session, db,
+                    "DELETE FROM edi_interchanges WHERE partner_id = ? AND control_number = ? AND "
+                    "message_id = ?",
+                    Args().add(partner_id).add(control_number).add(message_id));
+}
+
+core::Error notFound(std::int64_t id) {
+    return core::makeError(core::ErrorCode::NotFound, "no EDI message " + std::to_string(id));
+}
+
+}  // namespace
+
 std::int64_t SqlMessageRepository::insert(const edi::Message& m) {
     return guarded(db_, "edi_messages.insert", [&] {
         Poco::Data::Session session = db_.session();
-        Args args;
-        args.add(std::string(edi::toString(m.direction)))
-            .add(m.partner_id)
-            .add(m.format)
-            .add(m.document_type);
-        args.add(m.control_number).add(std::string(edi::toString(m.status))).add(encodeErrors(m.errors));
-        args.add(m.order_id).add(m.related_to).add(encodeBase64(m.raw)).add(m.sha256);
-        args.add(static_cast<std::int64_t>(m.raw.size())).add(toMicros(m.received_at));
-        std::optional<std::int64_t> sent;
-        if (m.sent_at) sent = toTimeMicros(m.sent_at);
-        args.add(sent).add(m.attempts).add(toMicros(m.next_attempt_at)).add(m.last_error);
-        auto rows = sales_sql::query(
-            session, db_,
-            "INSERT INTO edi_messages (direction, partner_id, format, document_type, control_number, status, "
-            "errors, order_id, related_to, raw_base64, sha256, size, received_at, sent_at, attempts, "
-            "next_attempt_at, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "RETURNING id",
-            args, 1);
-        if (rows.empty()) throw StorageError("edi_messages.insert: no id returned");
-        return parseInt64(rows.front()[0]);
+        return insertRow(session, db_, m);
     });
 }
 
 core::Status SqlMessageRepository::update(const edi::Message& m) {
     return guarded(db_, "edi_messages.update", [&]() -> core::Status {
         Poco::Data::Session session = db_.session();
-        Args args;
-        args.add(m.format).add(m.document_type).add(m.control_number);
-        args.add(std::string(edi::toString(m.status))).add(encodeErrors(m.errors)).add(m.order_id);
-        args.add(m.related_to).add(m.id);
-        auto changed = sales_sql::exec(session, db_,
-                                       "UPDATE edi_messages SET format = ?, document_type = ?, "
-                                       "control_number = ?, status = ?, errors = ?, order_id = ?, "
-                                       "related_to = ? WHERE id = ?",
-                                       args);
-        if (changed == 0)
-            return core::makeError(core::ErrorCode::NotFound, "no EDI message " + std::to_string(m.id));
+        if (updateRow(session, db_, m) == 0) return notFound(m.id);
         return {};
+    });
+}
+
+// One commit for everything a run stores after its order: with synchronous=FULL every commit is
+// an fsync, and this replaces one per outbound document, per envelope and per status update.
+core::Result<std::vector<std::int64_t>> SqlMessageRepository::complete(
+    const edi::Message& inbound, const std::vector<edi::OutboundDraft>& drafts,
+    const std::vector<std::string>& released) {
+    return guarded(db_, "edi_messages.complete", [&]() -> core::Result<std::vector<std::int64_t>> {
+        Poco::Data::Session session = db_.session();
+        WriteTransaction transaction(session, db_.backend());
+        std::vector<std::int64_t> ids;
+        for (const auto& draft : drafts) {
+            const edi::EnvelopeNumbers numbers = edi_sql::bumpEnvelope(session, db_, draft.partner_id);
+            if (auto message = draft.write(numbers)) ids.push_back(insertRow(session, db_, *message));
+        }
+        for (const auto& control : released)
+            releaseRow(session, db_, inbound.partner_id, control, inbound.id);
+        if (updateRow(session, db_, inbound) == 0) return notFound(inbound.id);
+        transaction.commit();
+        return ids;
     });
 }
 
@@ -208,10 +249,7 @@ void SqlMessageRepository::releaseInterchange(const std::string& partner_id,
                                               const std::string& control_number, std::int64_t message_id) {
     guarded(db_, "edi_interchanges.release", [&] {
         Poco::Data::Session session = db_.session();
-        sales_sql::exec(session, db_,
-                        "DELETE FROM edi_interchanges WHERE partner_id = ? AND control_number = ? AND "
-                        "message_id = ?",
-                        Args().add(partner_id).add(control_number).add(message_id));
+        releaseRow(session, db_, partner_id, control_number, message_id);
     });
 }
 
@@ -263,63 +301,6 @@ void SqlMessageRepository::markDeliveryFailed(std::int64_t id, const std::string
                             "last_error = ? WHERE id = ?",
                             Args().add(error).add(id));
         }
-    });
-}
-
-namespace {
-
-const char* kindName(edi::ControlKind kind) {
-    switch (kind) {
-        case edi::ControlKind::Interchange:
-            return "isa13";
-        case edi::ControlKind::Group:
-            return "gs06";
-        case edi::ControlKind::Transaction:
-            return "st02";
-    }
-    return "st02";
-}
-
-// Inside the caller's write transaction: the upsert locks the row until commit, so concurrent
-// callers take turns.
-std::uint32_t bump(Poco::Data::Session& session, const Database& db, const std::string& partner_id,
-                   edi::ControlKind kind) {
-    const std::string name = kindName(kind);
-    sales_sql::exec(session, db,
-                    "INSERT INTO edi_control_numbers (partner_id, kind, last_value) VALUES (?, ?, 1) "
-                    "ON CONFLICT (partner_id, kind) DO UPDATE SET last_value = CASE WHEN "
-                    "edi_control_numbers.last_value >= 999999999 THEN 1 ELSE "
-                    "edi_control_numbers.last_value + 1 END",
-                    Args().add(partner_id).add(name));
-    auto rows = sales_sql::query(
-        session, db, "SELECT last_value FROM edi_control_numbers WHERE partner_id = ? AND kind = ?",
-        Args().add(partner_id).add(name), 1);
-    if (rows.empty()) throw StorageError("edi_control_numbers.next: counter vanished");
-    return static_cast<std::uint32_t>(parseInt64(rows.front()[0]));
-}
-
-}  // namespace
-
-std::uint32_t SqlControlNumberRepository::next(const std::string& partner_id, edi::ControlKind kind) {
-    return guarded(db_, "edi_control_numbers.next", [&] {
-        Poco::Data::Session session = db_.session();
-        WriteTransaction transaction(session, db_.backend());
-        const std::uint32_t value = bump(session, db_, partner_id, kind);
-        transaction.commit();
-        return value;
-    });
-}
-
-edi::EnvelopeNumbers SqlControlNumberRepository::nextEnvelope(const std::string& partner_id) {
-    return guarded(db_, "edi_control_numbers.nextEnvelope", [&] {
-        Poco::Data::Session session = db_.session();
-        WriteTransaction transaction(session, db_.backend());
-        edi::EnvelopeNumbers numbers;
-        numbers.interchange = bump(session, db_, partner_id, edi::ControlKind::Interchange);
-        numbers.group = bump(session, db_, partner_id, edi::ControlKind::Group);
-        numbers.transaction = bump(session, db_, partner_id, edi::ControlKind::Transaction);
-        transaction.commit();
-        return numbers;
     });
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <Poco/Data/Session.h>
+
 #include "crossdock/edi/repositories.h"
 #include "database.h"
 
@@ -20,6 +22,9 @@ public:
                                   edi::TimePoint stale_before) override;
     void releaseInterchange(const std::string& partner_id, const std::string& control_number,
                             std::int64_t message_id) override;
+    core::Result<std::vector<std::int64_t>> complete(const edi::Message& inbound,
+                                                     const std::vector<edi::OutboundDraft>& drafts,
+                                                     const std::vector<std::string>& released) override;
     std::vector<edi::Message> claimDueOutbound(edi::TimePoint now, edi::TimePoint lease_until,
                                                std::size_t limit) override;
     void markSent(std::int64_t id, edi::TimePoint at) override;
@@ -30,7 +35,16 @@ private:
     const Database& db_;
 };
 
-/// ControlNumberRepository over `edi_control_numbers`.
+namespace edi_sql {
+
+/// The next ISA13, GS06 and ST02 of `partner_id` (one statement), inside the caller's write
+/// transaction: the upsert locks the counter rows until commit, so concurrent callers take turns.
+edi::EnvelopeNumbers bumpEnvelope(Poco::Data::Session& session, const Database& db,
+                                  const std::string& partner_id);
+
+}  // namespace edi_sql
+
+/// ControlNumberRepository over `edi_control_numbers` (sql_control_number_repository.cpp).
 class SqlControlNumberRepository final : public edi::ControlNumberRepository {
 public:
     explicit SqlControlNumberRepository(const Database& db) : db_(db) {}

@@ -5,6 +5,7 @@
 // several processes over one database; infrastructure failures throw.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,22 @@ public:
 
     /// Partners ordered by id, after `after_id` (exclusive), at most `limit`.
     virtual std::vector<Partner> list(const std::string& after_id, std::size_t limit) const = 0;
+};
+
+/// The three control numbers of one outbound interchange.
+struct EnvelopeNumbers {
+    std::uint32_t interchange = 0;  ///< ISA13
+    std::uint32_t group = 0;        ///< GS06
+    std::uint32_t transaction = 0;  ///< ST02
+};
+
+/// An outbound document answering an inbound message, written once its control numbers are
+/// known (MessageRepository::complete): `write` gets the partner's next ISA13, GS06 and ST02
+/// and returns the outbound message (bytes, type, control number, status...), or nullopt when
+/// the document could not be written (the numbers are then simply skipped).
+struct OutboundDraft {
+    std::string partner_id;
+    std::function<std::optional<Message>(const EnvelopeNumbers&)> write;
 };
 
 /// The inbox and outbox.
@@ -75,6 +92,17 @@ public:
     virtual void releaseInterchange(const std::string& partner_id, const std::string& control_number,
                                     std::int64_t message_id) = 0;
 
+    /// The end of processing inbound message `inbound.id`, in ONE transaction (one commit):
+    /// for each draft in order, the partner's next envelope numbers (exactly as
+    /// ControlNumberRepository::nextEnvelope gives them), the draft written with them and
+    /// inserted (related_to must be set by the draft); then the claims of `inbound` on
+    /// `released` control numbers are freed (as releaseInterchange) and `inbound` is updated
+    /// (as update()), read only after every draft ran. All of it or nothing is stored. Returns
+    /// the ids of the inserted drafts in order; NotFound (nothing stored) when `inbound` is absent.
+    virtual core::Result<std::vector<std::int64_t>> complete(const Message& inbound,
+                                                             const std::vector<OutboundDraft>& drafts,
+                                                             const std::vector<std::string>& released) = 0;
+
     /// Up to `limit` outbound Queued messages with next_attempt_at ≤ now, oldest first,
     /// leased until `lease_until` (not returned again before then, also not to another
     /// process). With raw bytes.
@@ -92,13 +120,6 @@ public:
 
 /// Which outbound control number.
 enum class ControlKind { Interchange, Group, Transaction };
-
-/// The three control numbers of one outbound interchange.
-struct EnvelopeNumbers {
-    std::uint32_t interchange = 0;  ///< ISA13
-    std::uint32_t group = 0;        ///< GS06
-    std::uint32_t transaction = 0;  ///< ST02
-};
 
 /// Outbound control numbers per partner: ISA13, GS06, ST02. Persisted; each call returns a
 /// number no other call (in any process) got for the same partner and kind, increasing from
