@@ -27,11 +27,11 @@ struct DemoSummary {
 core::Result<DemoSummary> loadDemoData(server::Runtime& runtime, const std::string& samples_dir);
 
 /// Loads the trading partners of samples_dir/partners.json (created or updated) and gives
-/// each the demo API key demoPartnerKey(id) ("demo-acme-x12" for ACME-X12; README).
+/// each the demo API key demoPartnerKey(id) ("cdk_demo-acme-x12" for ACME-X12; README).
 /// Returns how many. Errors name the file and the partner.
 core::Result<int> loadDemoPartners(server::Runtime& runtime, const std::string& samples_dir);
 
-/// The demo API key of a demo partner: "demo-" and its id in lower case.
+/// The demo API key of a demo partner: "cdk_demo-" and its id in lower case.
 std::string demoPartnerKey(const std::string& partner_id);
 
 }  // namespace crossdock::cli

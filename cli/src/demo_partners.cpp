@@ -10,9 +10,10 @@
 namespace crossdock::cli {
 namespace {
 
-// "ACME-X12" → "demo-acme-x12": a key anyone reading the README can use, for the demo only.
+// "ACME-X12" → "cdk_demo-acme-x12": a key anyone reading the README can use, for the demo
+// only. API keys start with cdk_ (AuthService tells them from sign-in tokens by it).
 std::string demoKeyOf(const std::string& partner_id) {
-    std::string key = "demo-";
+    std::string key = "cdk_demo-";
     for (char c : partner_id) key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     return key;
 }
