@@ -20,6 +20,7 @@ void registerRoutes(Router& router, const Services& services) {
     registerEdiRoutes(router, services.runtime.edi());
     registerQuoteRoutes(router, services.runtime.sales());
     registerOrderRoutes(router, services.runtime.sales(), services.clock);
+    registerOutboxRoutes(router, services.runtime.sales());
     registerStaticRoutes(router, services.config.web_root);
 }
 

@@ -98,6 +98,11 @@ BOOST_AUTO_TEST_CASE(retries_with_doubling_backoff_then_dead_letters) {
     deliverWebhooks(world.services, world.clock);
     record = world.records().at(0);
     BOOST_TEST((record.state == OutboxState::DeadLetter));
+    // Dead letters are listed for operators (GET /api/v1/outbox?state=dead_letter).
+    auto dead = world.services.outbox->listByState(OutboxState::DeadLetter, 0, 10);
+    BOOST_REQUIRE(dead.size() == 1U);
+    BOOST_TEST(dead[0].id == record.id);
+    BOOST_TEST(world.services.outbox->listByState(OutboxState::DeadLetter, record.id, 10).empty());
     BOOST_TEST(record.attempts == 3);
     world.clock.set(at(1000));
     deliverWebhooks(world.services, world.clock);

@@ -66,6 +66,9 @@ void registerQuoteRoutes(Router& router, SalesServices& sales);
 /// POST/GET /api/v1/orders/{id}/shipments and /invoices, GET /api/v1/orders/{id}/events.
 void registerOrderRoutes(Router& router, SalesServices& sales, const core::Clock& clock);
 
+/// GET /api/v1/outbox?state=dead_letter|pending|delivered (admin).
+void registerOutboxRoutes(Router& router, SalesServices& sales);
+
 /// The portal's static files under `web_root` (public): GET /, /{file}, /js/{file},
 /// /img/{file}, with ETags and the portal's security headers (static_files.h).
 void registerStaticRoutes(Router& router, const std::string& web_root);

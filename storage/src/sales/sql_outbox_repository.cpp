@@ -117,6 +117,24 @@ public:
         });
     }
 
+    std::vector<OutboxRecord> listByState(OutboxState state, std::int64_t after_id,
+                                          std::size_t limit) const override {
+        return guarded(db_, "outbox.listByState", [&] {
+            Poco::Data::Session session = db_.session();
+            const std::string name = state == OutboxState::Pending     ? "pending"
+                                     : state == OutboxState::Delivered ? "delivered"
+                                                                       : "dead_letter";
+            auto rows = query(session, db_,
+                              std::string("SELECT ") + kRecordColumns +
+                                  " FROM outbox WHERE state = ? AND id > ? ORDER BY id LIMIT ?",
+                              Args().add(name).add(after_id).add(static_cast<std::int64_t>(limit)), 11);
+            std::vector<OutboxRecord> records;
+            records.reserve(rows.size());
+            for (const Row& row : rows) records.push_back(toRecord(row));
+            return records;
+        });
+    }
+
 private:
     const Database& db_;
 };

@@ -86,6 +86,11 @@ public:
     /// Events for one aggregate, oldest first, any state (for the API and tests).
     virtual std::vector<OutboxRecord> listFor(std::string_view aggregate_type,
                                               std::int64_t aggregate_id) const = 0;
+
+    /// Events in `state` with an id greater than `after_id`, oldest first, at most
+    /// `limit` (the dead letters an operator looks at).
+    virtual std::vector<OutboxRecord> listByState(OutboxState state, std::int64_t after_id,
+                                                  std::size_t limit) const = 0;
 };
 
 }  // namespace crossdock::sales
