@@ -153,7 +153,7 @@ void collectBreakpoint(const LineContext& ctx, const ListData& list, std::int64_
 }  // namespace
 
 void prefetchChain(const LineContext& ctx, std::span<const std::uint32_t> chain) {
-    for (const auto slot : chain) ctx.state.lists[slot]->prefetch();
+    for (const auto slot : chain) __builtin_prefetch(ctx.state.lists[slot].get());
     if (ctx.sku_id == StringTable::kNone) return;
     for (const auto slot : chain) __builtin_prefetch(ctx.state.lists[slot]->index_view.home(ctx.sku_id));
     for (const auto slot : chain) {

@@ -117,6 +117,8 @@ core::Result<Line> lookUp(const detail::SnapshotState& s, std::string_view custo
     line.customer = &customers.records[index];
     line.chain = std::span<const std::uint32_t>(customers.chains.data() + line.customer->chain_begin,
                                                 line.customer->chain_count);
+    // The chain's lists load while the catalog looks the item up.
+    for (const auto slot : line.chain) __builtin_prefetch(s.lists[slot].get());
     line.item = s.items->find(sku);
     if (line.item == nullptr)
         return lineError(core::ErrorCode::NotFound, "unknown_sku", "no item " + std::string(sku));
@@ -200,53 +202,64 @@ core::Result<PricedLine> priceLine(const detail::SnapshotState& s, const Line& l
     return result;
 }
 
-// Batch resolution goes by groups of lines, stage by stage: each stage starts
-// loading, for every line of the group, what the next stage will read, so that
-// the group's cache misses overlap instead of queueing one line after another.
-constexpr std::size_t kGroup = 16;
+// Batch resolution is a pipeline: while line t is priced, lines t+4 .. t+24 are
+// in earlier stages, each stage starting to load what the next one reads, so
+// that the cache misses of some twenty lines overlap instead of queueing.
+constexpr std::size_t kStageDistance = 4;  // lines between two stages
+constexpr std::size_t kStages = 6;         // prefetch stages 0-5, pricing at 6
+constexpr std::size_t kRing = 32;          // > the lines between stages 1 and 5
 
-// What the first stages learnt about one line of a group.
+// What the first stages learnt about one line in the pipeline.
 struct Ahead {
+    std::uint64_t customer_hash = 0;
+    std::uint64_t sku_hash = 0;
     std::span<const std::uint32_t> chain;
     std::uint32_t sku_id = StringTable::kNone;
 };
 
-// Stage 1: the customer's and the SKU's table slots, and the item.
-void warmSlots(const detail::SnapshotState& s, const PriceRequest& request) {
-    s.customers->ids.prefetch(StringTable::hashOf(request.customer_id));
-    s.skus->prefetch(StringTable::hashOf(request.sku));
+// Stage 1 (stage 0 prefetched the request's strings): the customer's and the SKU's table slots.
+void warmSlots(const detail::SnapshotState& s, const PriceRequest& request, Ahead& ahead) {
+    ahead.customer_hash = StringTable::hashOf(request.customer_id);
+    ahead.sku_hash = StringTable::hashOf(request.sku);
+    s.customers->ids.prefetch(ahead.customer_hash);
+    s.skus->prefetch(ahead.sku_hash);
+}
+
+// Stage 2: the item (the catalog's lookup, opaque: its misses overlap only as far
+// as the CPU runs ahead through consecutive calls) and what pricing reads of it.
+void warmItem(const detail::SnapshotState& s, const PriceRequest& request) {
     if (const ItemFacts* item = s.items->find(request.sku)) {
+        __builtin_prefetch(&item->brand);
+        __builtin_prefetch(&item->units);
         __builtin_prefetch(item->units.levels().data());
         __builtin_prefetch(item->category_path.data());
     }
 }
 
-// Stage 2: the customer's chain and the SKU's id; starts loading the chain's lists.
-Ahead warmLists(const detail::SnapshotState& s, const PriceRequest& request) {
-    Ahead ahead;
+// Stage 3: the customer's chain and the SKU's id; starts loading the chain's lists.
+void warmLists(const detail::SnapshotState& s, const PriceRequest& request, Ahead& ahead) {
     const auto& customers = *s.customers;
-    const auto index = customers.ids.find(request.customer_id);
-    if (index == StringTable::kNone || !customers.records[index].active) return ahead;
+    const auto index = customers.ids.find(request.customer_id, ahead.customer_hash);
+    if (index == StringTable::kNone || !customers.records[index].active) return;
     const auto& record = customers.records[index];
     ahead.chain = {customers.chains.data() + record.chain_begin, record.chain_count};
-    ahead.sku_id = s.skus->find(request.sku);
+    ahead.sku_id = s.skus->find(request.sku, ahead.sku_hash);
     for (const auto slot : ahead.chain) s.lists[slot]->prefetch();
-    return ahead;
 }
 
-// Stage 3: each list's index slot for the SKU.
+// Stage 4: each list's index slot for the SKU.
 void warmIndex(const detail::SnapshotState& s, const Ahead& ahead) {
     if (ahead.sku_id == StringTable::kNone) return;
     for (const auto slot : ahead.chain) __builtin_prefetch(s.lists[slot]->index_view.home(ahead.sku_id));
 }
 
-// Stage 4: the SKU's rows in each list.
+// Stage 5: the SKU's rows in each list.
 void warmRows(const detail::SnapshotState& s, const Ahead& ahead) {
     if (ahead.sku_id == StringTable::kNone) return;
     for (const auto slot : ahead.chain) {
         const detail::ListData& list = *s.lists[slot];
         const RowRange range = list.index_view.find(ahead.sku_id);
-        if (range.count != 0) __builtin_prefetch(list.row_data + range.begin);
+        list.prefetchRows(range);
     }
 }
 
@@ -280,17 +293,25 @@ core::Result<PricedLine> Resolver::resolve(const PriceRequest& request) const {
 
 std::vector<core::Result<PricedLine>> Resolver::resolveAll(std::span<const PriceRequest> requests) const {
     const detail::SnapshotState& s = snapshot_->state();
+    const std::size_t n = requests.size();
     std::vector<core::Result<PricedLine>> lines;
-    lines.reserve(requests.size());
-    std::array<Ahead, kGroup> ahead;
-    for (std::size_t at = 0; at < requests.size(); at += kGroup) {
-        const auto group = requests.subspan(at, std::min(kGroup, requests.size() - at));
-        for (const auto& request : group) warmSlots(s, request);
-        for (std::size_t i = 0; i < group.size(); ++i) ahead[i] = warmLists(s, group[i]);
-        for (std::size_t i = 0; i < group.size(); ++i) warmIndex(s, ahead[i]);
-        for (std::size_t i = 0; i < group.size(); ++i) warmRows(s, ahead[i]);
-        // The lines themselves, through the one code path (their data is in the caches now).
-        for (const auto& request : group) lines.push_back(resolve(request));
+    lines.reserve(n);
+    std::array<Ahead, kRing> ahead;
+    constexpr std::size_t d = kStageDistance;
+    // At step t, stage k works on line t - k·d (when there is such a line).
+    for (std::size_t t = 0; t < n + kStages * d; ++t) {
+        const auto at = [&](std::size_t k) { return t >= k * d && t - k * d < n; };
+        if (at(0)) {
+            __builtin_prefetch(requests[t].customer_id.data());
+            __builtin_prefetch(requests[t].sku.data());
+        }
+        if (at(1)) warmSlots(s, requests[t - d], ahead[(t - d) % kRing] = Ahead{});
+        if (at(2)) warmItem(s, requests[t - 2 * d]);
+        if (at(3)) warmLists(s, requests[t - 3 * d], ahead[(t - 3 * d) % kRing]);
+        if (at(4)) warmIndex(s, ahead[(t - 4 * d) % kRing]);
+        if (at(5)) warmRows(s, ahead[(t - 5 * d) % kRing]);
+        // The line itself, through the one code path, a stage after its rows.
+        if (at(6)) lines.push_back(resolve(requests[t - 6 * d]));
     }
     return lines;
 }

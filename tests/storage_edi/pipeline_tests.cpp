@@ -222,6 +222,39 @@ BOOST_AUTO_TEST_CASE(replay_reprocesses_failed_messages_without_a_second_order) 
     BOOST_TEST(!pipeline.store("NOPE", "x").ok());
 }
 
+// The acknowledgements and the 855 are stored with the run's final status, in one commit. A run
+// that died after sales committed the order left neither: its replay finds the order (sales is
+// idempotent on the inbox id) and sends the 855 then; an order of another message gets none.
+BOOST_AUTO_TEST_CASE(a_replay_after_a_crash_past_the_order_sends_the_855) {
+    auto stored = pipeline.store("ACME-X12", readData("acme_850.edi"));
+    BOOST_REQUIRE(stored.ok());
+    sales::OrderRequest first;
+    first.po_number = "ACME-PO-501";
+    first.customer_id = "ACME";
+    first.source_message_id = *stored;
+    accounts::Caller partner;
+    partner.role = accounts::Role::Partner;
+    (void)sales.place(partner, first);  // the order the dead run placed
+    auto replayed = pipeline.replay(*stored);
+    BOOST_REQUIRE(replayed.ok());
+    BOOST_TEST((replayed->status == edi::MessageStatus::Processed));
+    BOOST_TEST(sales.by_po.size() == 1u);
+    std::vector<std::string> types;
+    for (const auto& m : related(*stored)) types.push_back(m.document_type);
+    BOOST_TEST((types == std::vector<std::string>{"997", "855"}));
+    BOOST_TEST(replayed->outbound_ids.size() == 2u);
+
+    // The same PO number in another interchange: the order exists, this message sends no 855.
+    std::string resend = readData("acme_850.edi");
+    for (auto at = resend.find("000000501"); at != std::string::npos; at = resend.find("000000501"))
+        resend.replace(at, 9, "000000502");
+    auto other = pipeline.ingest("ACME-X12", resend);
+    BOOST_REQUIRE(other.ok());
+    types.clear();
+    for (const auto& m : related(other->message_id)) types.push_back(m.document_type);
+    BOOST_TEST((types == std::vector<std::string>{"997"}));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_FIXTURE_TEST_SUITE(inbound_pipeline_versions, Pipeline)
