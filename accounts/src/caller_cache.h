@@ -20,7 +20,8 @@ class CallerCache {
 public:
     using TimePoint = core::TimePoint;
 
-    CallerCache(std::chrono::milliseconds ttl, std::size_t max_entries) : ttl_(ttl), max_entries_(max_entries) {}
+    CallerCache(std::chrono::milliseconds ttl, std::size_t max_entries)
+        : ttl_(ttl), max_entries_(max_entries) {}
 
     /// The caller stored for `hash`, when it is still fresh at `now`.
     std::optional<Caller> find(const std::string& hash, TimePoint now) const {
@@ -32,7 +33,8 @@ public:
     }
 
     /// Remembers `caller` for `hash` until now + ttl, or `expires_at` when earlier.
-    void put(const std::string& hash, const Caller& caller, TimePoint now, std::optional<TimePoint> expires_at) {
+    void put(const std::string& hash, const Caller& caller, TimePoint now,
+             std::optional<TimePoint> expires_at) {
         if (ttl_.count() == 0) return;
         TimePoint until = now + ttl_;
         if (expires_at && *expires_at < until) until = *expires_at;
