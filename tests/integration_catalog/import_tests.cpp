@@ -120,6 +120,9 @@ BOOST_AUTO_TEST_CASE(a_cli_import_reaches_the_running_server_without_a_restart) 
     BOOST_TEST(status == 200);
     auto product = world.get(kAdmin, "/api/v1/products/NEW-CLI-1").json();
     BOOST_TEST(product.find("gtin")->asString() == "04006381333931");  // kept as GTIN-14
+    // The catalog changed, the prices did not: they are kept and still resolve.
+    const core::Json priced = world.get("buyer@acme.test", "/api/v1/products/SCR-MS-M6X20-SS").json();
+    BOOST_TEST(priced.find("price")->isObject());
     const core::Json brand_new =
         world.get(kAdmin, "/api/v1/products?category=Hardware%20%3E%20Brand%20New").json();
     BOOST_TEST(brand_new.find("total")->numberText() == "1");

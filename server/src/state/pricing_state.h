@@ -25,6 +25,8 @@ public:
     pricing::PricingRepository& repository() { return repository_; }
 
     /// Rebuilds when the stored pricing version or the catalog snapshot changed. True when it did.
+    /// When only the catalog changed, the current prices are kept and only the item lookup
+    /// is swapped (no database read).
     bool refresh();
     /// Rebuilds unconditionally (after a write of this process).
     void reload();
@@ -39,6 +41,7 @@ private:
         std::int64_t catalog_version;
     };
     Built build();
+    void reloadLocked();  // reload_mutex_ held
 
     pricing::PricingRepository& repository_;
     CatalogState& catalog_;
