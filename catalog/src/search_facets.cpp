@@ -101,7 +101,8 @@ std::vector<Facet> SearchExecutor::attributeFacets(const std::vector<Scored>& hi
     for (std::size_t h = 0; h < hits.size(); ++h) {
         if (h + 2 * kAhead < hits.size()) __builtin_prefetch(&index_.docs_[hits[h + 2 * kAhead].doc]);
         if (h + kAhead < hits.size())
-            __builtin_prefetch(&cells[index_.docs_[hits[h + kAhead].doc].facet_begin]);
+            // data() + offset, not &cells[offset]: the array may be empty (no filterable values).
+            __builtin_prefetch(cells.data() + index_.docs_[hits[h + kAhead].doc].facet_begin);
         const auto& columns = index_.docs_[hits[h].doc];
         for (std::uint32_t i = columns.facet_begin; i < columns.facet_begin + columns.facet_count; ++i) {
             const auto& cell = cells[i];
