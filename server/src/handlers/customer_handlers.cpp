@@ -82,18 +82,15 @@ core::Result<CustomerInput> customerFromBody(const core::Json& body) {
 }
 
 std::string customerText(const CustomerInput& customer) {
-    core::JsonWriter out(256);
-    writeCompany(out, customer.company);
-    std::string text = out.take();
-    core::JsonWriter extra(256);
-    extra.beginObject().key("price_lists").beginArray();
-    for (const auto& list : customer.price_lists) extra.string(list);
-    extra.endArray().field("price_strategy", customer.price_strategy).key("assortments").beginArray();
-    for (const auto& name : customer.assortments) extra.string(name);
-    extra.endArray().endObject();
-    // Merge the two objects: drop the company's closing brace and the extra's opening one.
-    text.pop_back();
-    return text + "," + extra.str().substr(1);
+    core::JsonWriter out(512);
+    out.beginObject();
+    writeCompanyFields(out, customer.company);
+    out.key("price_lists").beginArray();
+    for (const auto& list : customer.price_lists) out.string(list);
+    out.endArray().field("price_strategy", customer.price_strategy).key("assortments").beginArray();
+    for (const auto& name : customer.assortments) out.string(name);
+    out.endArray().endObject();
+    return out.take();
 }
 
 core::Result<Response> createCustomer(Runtime& runtime, const RequestContext& ctx) {

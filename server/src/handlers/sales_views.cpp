@@ -3,6 +3,8 @@
 #include <charconv>
 
 #include "crossdock/server/error_mapping.h"
+#include "handlers/price_views.h"
+#include "views.h"
 
 namespace crossdock::server {
 namespace {
@@ -12,7 +14,7 @@ using core::JsonWriter;
 void optionalMoney(JsonWriter& out, std::string_view key, const std::optional<core::Decimal>& value) {
     out.key(key);
     if (value) {
-        out.string(salesMoney(*value));
+        out.string(moneyText(*value));
     } else {
         out.null();
     }
@@ -24,12 +26,12 @@ void writeQuoteLine(JsonWriter& out, const sales::QuoteLine& line, bool staff) {
         .field("sku", line.sku)
         .field("quantity", line.quantity.toShortString())
         .field("uom", line.uom)
-        .field("list_price", salesMoney(line.list_price))
-        .field("unit_price", salesMoney(line.unit_price))
+        .field("list_price", moneyText(line.list_price))
+        .field("unit_price", moneyText(line.unit_price))
         .field("reason", line.reason);
     optionalMoney(out, "target_price", line.target_price);
     if (staff) optionalMoney(out, "cost", line.cost);
-    out.field("explanation", line.explanation).field("extended", salesMoney(line.extended)).endObject();
+    out.field("explanation", line.explanation).field("extended", moneyText(line.extended)).endObject();
 }
 
 void writeLines(JsonWriter& out, const std::vector<sales::QuoteLine>& lines, bool staff) {
@@ -50,18 +52,7 @@ void writeFieldChanges(JsonWriter& out, const std::vector<sales::FieldChange>& c
     out.endArray();
 }
 
-std::string isoTime(core::TimePoint at) {
-    auto days = std::chrono::floor<std::chrono::days>(at);
-    auto seconds = std::chrono::duration_cast<std::chrono::seconds>(at - days).count();
-    char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "T%02d:%02d:%02dZ", static_cast<int>(seconds / 3600),
-                  static_cast<int>(seconds / 60 % 60), static_cast<int>(seconds % 60));
-    return core::Date::fromTimePoint(at).toString() + buffer;
-}
-
 }  // namespace
-
-std::string salesMoney(core::Decimal value) { return value.toString(); }
 
 void writeQuote(JsonWriter& out, const sales::Quote& q, bool staff) {
     out.beginObject()
@@ -77,13 +68,13 @@ void writeQuote(JsonWriter& out, const sales::Quote& q, bool staff) {
         .field("notes", q.notes)
         .field("terms", q.terms);
     writeLines(out, q.lines, staff);
-    out.field("total", salesMoney(q.total)).key("order_id");
+    out.field("total", moneyText(q.total)).key("order_id");
     if (q.order_id) {
         out.number(*q.order_id);
     } else {
         out.null();
     }
-    out.field("created_at", isoTime(q.created_at)).field("row_version", q.row_version);
+    out.field("created_at", formatUtc(q.created_at)).field("row_version", q.row_version);
     out.key("transitions").beginArray();
     for (const auto& t : q.transitions) {
         out.beginObject()
@@ -92,7 +83,7 @@ void writeQuote(JsonWriter& out, const sales::Quote& q, bool staff) {
             .field("to", sales::toString(t.to))
             .field("version", t.version)
             .field("by_user", t.by_user)
-            .field("at", isoTime(t.at))
+            .field("at", formatUtc(t.at))
             .field("note", t.note)
             .endObject();
     }
@@ -109,7 +100,7 @@ void writeQuoteVersion(JsonWriter& out, const sales::QuoteVersion& v, bool staff
         .field("notes", v.notes)
         .field("terms", v.terms);
     writeLines(out, v.lines, staff);
-    out.field("total", salesMoney(v.total)).endObject();
+    out.field("total", moneyText(v.total)).endObject();
 }
 
 void writeQuoteDiff(JsonWriter& out, const sales::QuoteDiff& d) {
@@ -150,8 +141,8 @@ void writeOrderLine(JsonWriter& out, const sales::OrderLine& l) {
         .field("customer_part_number", l.customer_part_number)
         .field("quantity", l.quantity.toShortString())
         .field("uom", l.uom)
-        .field("unit_price", salesMoney(l.unit_price))
-        .field("extended", salesMoney(l.extended));
+        .field("unit_price", moneyText(l.unit_price))
+        .field("extended", moneyText(l.extended));
     optionalMoney(out, "incoming_price", l.incoming_price);
     out.field("explanation", l.explanation)
         .field("status", sales::toString(l.status))
@@ -179,14 +170,14 @@ void writeOrderTail(JsonWriter& out, const sales::Order& o) {
     } else {
         out.null();
     }
-    out.field("requested_by", o.requested_by).field("created_at", isoTime(o.created_at));
+    out.field("requested_by", o.requested_by).field("created_at", formatUtc(o.created_at));
     out.field("row_version", o.row_version).key("transitions").beginArray();
     for (const auto& t : o.transitions) {
         out.beginObject()
             .field("from", sales::toString(t.from))
             .field("to", sales::toString(t.to))
             .field("by_user", t.by_user)
-            .field("at", isoTime(t.at))
+            .field("at", formatUtc(t.at))
             .field("note", t.note)
             .endObject();
     }
@@ -221,7 +212,7 @@ void writeOrder(JsonWriter& out, const sales::Order& o) {
     }
     out.field("notes", o.notes).key("lines").beginArray();
     for (const auto& line : o.lines) writeOrderLine(out, line);
-    out.endArray().field("total", salesMoney(o.total));
+    out.endArray().field("total", moneyText(o.total));
     writeOrderTail(out, o);
     out.endObject();
 }
@@ -255,7 +246,7 @@ void writeShipment(JsonWriter& out, const sales::Shipment& s) {
             .field("uom", l.uom)
             .endObject();
     }
-    out.endArray().field("created_at", isoTime(s.created_at)).endObject();
+    out.endArray().field("created_at", formatUtc(s.created_at)).endObject();
 }
 
 void writeInvoice(JsonWriter& out, const sales::Invoice& v) {
@@ -276,24 +267,24 @@ void writeInvoice(JsonWriter& out, const sales::Invoice& v) {
             .field("sku", l.sku)
             .field("quantity", l.quantity.toShortString())
             .field("uom", l.uom)
-            .field("unit_price", salesMoney(l.unit_price))
+            .field("unit_price", moneyText(l.unit_price))
             .field("tax_rate_percent", l.tax_rate_percent.toShortString())
-            .field("extended", salesMoney(l.extended))
+            .field("extended", moneyText(l.extended))
             .endObject();
     }
     out.endArray().key("taxes").beginArray();
     for (const auto& t : v.taxes) {
         out.beginObject()
             .field("rate_percent", t.rate_percent.toShortString())
-            .field("taxable_amount", salesMoney(t.taxable_amount))
-            .field("tax_amount", salesMoney(t.tax_amount))
+            .field("taxable_amount", moneyText(t.taxable_amount))
+            .field("tax_amount", moneyText(t.tax_amount))
             .endObject();
     }
     out.endArray()
-        .field("line_total", salesMoney(v.line_total))
-        .field("tax_total", salesMoney(v.tax_total))
-        .field("total", salesMoney(v.total))
-        .field("created_at", isoTime(v.created_at))
+        .field("line_total", moneyText(v.line_total))
+        .field("tax_total", moneyText(v.tax_total))
+        .field("total", moneyText(v.total))
+        .field("created_at", formatUtc(v.created_at))
         .endObject();
 }
 
@@ -304,7 +295,7 @@ void writeOutboxRecord(JsonWriter& out, const sales::OutboxRecord& r) {
         .field("type", sales::toString(r.event.type))
         .field("aggregate_type", r.event.aggregate_type)
         .field("aggregate_id", r.event.aggregate_id)
-        .field("occurred_at", isoTime(r.event.occurred_at))
+        .field("occurred_at", formatUtc(r.event.occurred_at))
         .field("state", kStates[static_cast<int>(r.state)])
         .field("attempts", r.attempts)
         .field("last_error", r.last_error)

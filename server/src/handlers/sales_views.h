@@ -19,9 +19,6 @@
 
 namespace crossdock::server {
 
-/// "12.3400".
-std::string salesMoney(core::Decimal value);
-
 /// A quote; `staff` adds internal fields (line cost).
 void writeQuote(core::JsonWriter& out, const sales::Quote& quote, bool staff);
 void writeQuoteVersion(core::JsonWriter& out, const sales::QuoteVersion& version, bool staff);

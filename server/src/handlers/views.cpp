@@ -19,14 +19,18 @@ void optionalString(core::JsonWriter& out, std::string_view name, const std::opt
 
 }  // namespace
 
-void writeCompany(core::JsonWriter& out, const accounts::Company& company) {
-    out.beginObject()
-        .field("id", company.id)
+void writeCompanyFields(core::JsonWriter& out, const accounts::Company& company) {
+    out.field("id", company.id)
         .field("customer_id", company.id)
         .field("name", company.name)
         .field("currency", company.currency)
-        .field("status", company.status)
-        .endObject();
+        .field("status", company.status);
+}
+
+void writeCompany(core::JsonWriter& out, const accounts::Company& company) {
+    out.beginObject();
+    writeCompanyFields(out, company);
+    out.endObject();
 }
 
 void writeUser(core::JsonWriter& out, const accounts::User& user) {

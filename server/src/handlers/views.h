@@ -13,6 +13,8 @@ namespace crossdock::server {
 
 /// {"id","customer_id","name","currency","status"} (id and customer_id are equal).
 void writeCompany(core::JsonWriter& out, const accounts::Company& company);
+/// The same members without the enclosing braces, for objects that extend a company.
+void writeCompanyFields(core::JsonWriter& out, const accounts::Company& company);
 
 /// {"id","email","role","company_id","active"}: never the password hash.
 void writeUser(core::JsonWriter& out, const accounts::User& user);
