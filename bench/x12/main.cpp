@@ -9,7 +9,9 @@
 //   stream      the same, fed through a CallbackSource in 64 KiB chunks
 // Rounds interleave the four so that a busy machine slows them alike; each figure is
 // its best of 7 rounds, in CPU time of the measuring thread. MB = 10^6 bytes. Peak resident memory is VmHWM
-// of this process. Usage: x12_bench [megabytes] [only=memchr|reader|parse|stream]   (only=: for a profiler)
+// of this process. Usage: x12_bench [megabytes] [only=memchr|reader|parse|stream] (only=: for a profiler)
+// [kernel=avx512|avx2|sse2|scalar|scan] (how the reader finds delimiters; scan: no block
+// index, each segment scanned on its own; default: the best this CPU has).
 
 #include <algorithm>
 #include <cstdint>
@@ -28,6 +30,8 @@ using namespace crossdock::edi::x12;
 namespace {
 
 constexpr int kRounds = 7;
+
+ReaderOptions g_reader;  // kernel=...
 
 std::string generate(std::size_t target) {
     std::string text;
@@ -99,7 +103,7 @@ std::uint64_t touch(const Segment& segment) {
 }
 
 std::uint64_t readerOnly(const std::string& bytes) {
-    SegmentReader reader(std::string_view{bytes});
+    SegmentReader reader(std::string_view{bytes}, g_reader);
     Segment segment;
     std::uint64_t sum = 0;
     while (reader.next(segment).value()) sum += touch(segment);
@@ -114,7 +118,9 @@ public:
 
 std::uint64_t parseAll(const std::string& bytes, bool streamed, std::size_t* peak = nullptr) {
     TouchingHandler handler;
-    InterchangeParser parser(handler);
+    ParseOptions options;
+    options.reader = g_reader;
+    InterchangeParser parser(handler, options);
     ParseSummary summary;
     if (streamed) {
         std::size_t offset = 0;
@@ -158,7 +164,16 @@ void row(const char* what, double mb_per_s, double ceiling) {
 
 int main(int argc, char** argv) {
     const std::size_t megabytes = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 50;
-    const std::string only = argc > 2 ? argv[2] : "";
+    std::string only;
+    for (int k = 2; k < argc; ++k) {
+        const std::string arg = argv[k];
+        if (arg.rfind("only=", 0) == 0) only = arg;
+        if (arg == "kernel=avx512") g_reader.kernel = SimdKernel::Avx512;
+        if (arg == "kernel=avx2") g_reader.kernel = SimdKernel::Avx2;
+        if (arg == "kernel=sse2") g_reader.kernel = SimdKernel::Sse2;
+        if (arg == "kernel=scalar") g_reader.kernel = SimdKernel::Scalar;
+        if (arg == "kernel=scan") g_reader.block_index = false;
+    }
     const std::string bytes = generate(megabytes * 1000 * 1000);
     const double mb = static_cast<double>(bytes.size()) / 1e6;
 

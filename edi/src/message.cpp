@@ -8,8 +8,9 @@
 namespace crossdock::edi {
 namespace {
 
-constexpr std::array<std::pair<MessageStatus, std::string_view>, 8> kStatuses{{
+constexpr std::array<std::pair<MessageStatus, std::string_view>, 9> kStatuses{{
     {MessageStatus::Received, "received"},
+    {MessageStatus::Processing, "processing"},
     {MessageStatus::Processed, "processed"},
     {MessageStatus::Rejected, "rejected"},
     {MessageStatus::Duplicate, "duplicate"},

@@ -1,7 +1,10 @@
 #include "crossdock/edi/partner.h"
 
+#include "crossdock/edi/maps/profile.h"
+
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <set>
 
 namespace crossdock::edi {
@@ -61,7 +64,69 @@ core::Result<std::vector<std::string>> readFormats(const Json& body) {
     return out;
 }
 
-core::Result<std::optional<X12Ids>> readX12(const Json& body) {
+// One outbound delimiter: absent or null leaves '\0' (the default).
+core::Result<char> readDelimiter(const Json& x12, std::string_view key) {
+    const Json* value = x12.find(key);
+    if (value == nullptr || value->isNull()) return '\0';
+    const std::string where = "$.x12." + std::string(key);
+    if (!value->isString() || value->asString().size() != 1) {
+        return invalid("field \"" + std::string(key) + "\" must be one ASCII character", where);
+    }
+    const char c = value->asString()[0];
+    const auto byte = static_cast<unsigned char>(c);
+    const bool line_break = c == '\r' || c == '\n';
+    if (byte == 0 || byte > 0x7F || std::isalnum(byte) != 0 || c == ' ' ||
+        (line_break && key != "segment_terminator")) {
+        return invalid("field \"" + std::string(key) +
+                           "\" must not be a letter, digit, space or NUL (CR or LF only as the terminator)",
+                       where);
+    }
+    return c;
+}
+
+// The outbound delimiters and segment suffix of "x12" (see partnerFromJson()). The
+// repetition separator takes part only when the partner `repeats` (00402 or later).
+core::Status readX12Syntax(const Json& x12, bool repeats, X12Ids& ids) {
+    const std::array<std::pair<std::string_view, char*>, 4> fields{
+        {{"element_separator", &ids.element_separator},
+         {"component_separator", &ids.component_separator},
+         {"repetition_separator", &ids.repetition_separator},
+         {"segment_terminator", &ids.segment_terminator}}};
+    for (const auto& [key, target] : fields) {
+        auto c = readDelimiter(x12, key);
+        if (!c) return c.takeError();
+        *target = *c;
+    }
+    if (ids.repetition_separator != '\0' && !repeats) {
+        return invalid("a repetition separator needs version 00402 or later (format x12-005010)",
+                       "$.x12.repetition_separator");
+    }
+    const x12::Delimiters d = ids.delimiters();
+    const std::array<char, 4> effective{d.element, d.component, d.repetition, d.segment};
+    for (std::size_t i = 1; i < effective.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+            if (effective[i] != effective[j] || (!repeats && (i == 2 || j == 2))) continue;
+            const std::string_view key = *fields[i].second != '\0' ? fields[i].first : fields[j].first;
+            return invalid(
+                "the four X12 delimiters must differ: \"" + std::string(key) + "\" repeats another one",
+                "$.x12." + std::string(key));
+        }
+    }
+    const Json* suffix = x12.find("segment_suffix");
+    if (suffix == nullptr || suffix->isNull()) return {};
+    const bool known = suffix->isString() && (suffix->asString().empty() || suffix->asString() == "\n" ||
+                                              suffix->asString() == "\r\n");
+    if (!known)
+        return invalid("\"segment_suffix\" must be \"\", \"\\n\" or \"\\r\\n\"", "$.x12.segment_suffix");
+    if (!suffix->asString().empty() && (d.segment == '\n' || d.segment == '\r')) {
+        return invalid("\"segment_suffix\" must be empty when the terminator is a line break",
+                       "$.x12.segment_suffix");
+    }
+    ids.segment_suffix = suffix->asString();
+    return {};
+}
+
+core::Result<std::optional<X12Ids>> readX12(const Json& body, bool repeats) {
     const Json* x12 = body.find("x12");
     if (x12 == nullptr || x12->isNull()) return std::optional<X12Ids>{};
     if (!x12->isObject()) return invalid("\"x12\" must be an object", "$.x12");
@@ -74,7 +139,12 @@ core::Result<std::optional<X12Ids>> readX12(const Json& body) {
     std::string trimmed = *isa_id;
     while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
     if (trimmed.empty()) return invalid("field \"isa_id\" must not be blank", "$.x12.isa_id");
-    return std::optional<X12Ids>{X12Ids{*qualifier, trimmed, *gs_id}};
+    X12Ids ids;
+    ids.isa_qualifier = *qualifier;
+    ids.isa_id = trimmed;
+    ids.gs_id = *gs_id;
+    if (auto syntax = readX12Syntax(*x12, repeats, ids); !syntax) return syntax.takeError();
+    return std::optional<X12Ids>{std::move(ids)};
 }
 
 core::Result<std::optional<EdifactIds>> readEdifact(const Json& body) {
@@ -136,10 +206,31 @@ core::Result<std::optional<Delivery>> readDelivery(const Json& body) {
     return std::optional<Delivery>{Delivery{*url}};
 }
 
+void writeX12Syntax(core::JsonWriter& out, const X12Ids& ids) {
+    const std::array<std::pair<std::string_view, char>, 4> fields{
+        {{"element_separator", ids.element_separator},
+         {"component_separator", ids.component_separator},
+         {"repetition_separator", ids.repetition_separator},
+         {"segment_terminator", ids.segment_terminator}}};
+    for (const auto& [key, c] : fields) {
+        if (c != '\0') out.field(key, std::string(1, c));
+    }
+    if (ids.segment_suffix) out.field("segment_suffix", *ids.segment_suffix);
+}
+
 }  // namespace
 
 bool isKnownFormat(std::string_view format) {
     return std::find(kFormats.begin(), kFormats.end(), format) != kFormats.end();
+}
+
+x12::Delimiters X12Ids::delimiters() const {
+    x12::Delimiters d;  // Crossdock's defaults
+    if (element_separator != '\0') d.element = element_separator;
+    if (component_separator != '\0') d.component = component_separator;
+    if (repetition_separator != '\0') d.repetition = repetition_separator;
+    if (segment_terminator != '\0') d.segment = segment_terminator;
+    return d;
 }
 
 bool Partner::speaks(std::string_view format) const {
@@ -176,7 +267,7 @@ core::Result<Partner> partnerFromJson(const Json& body) {
     auto formats = readFormats(body);
     if (!formats) return formats.takeError();
     partner.formats = std::move(*formats);
-    auto x12 = readX12(body);
+    auto x12 = readX12(body, partner.speaks("x12-005010"));
     if (!x12) return x12.takeError();
     partner.x12 = *x12;
     if (!partner.x12 && (partner.speaks("x12-004010") || partner.speaks("x12-005010"))) {
@@ -205,7 +296,9 @@ void writePartner(core::JsonWriter& out, const Partner& partner) {
     out.endArray();
     if (partner.x12) {
         out.key("x12").beginObject().field("isa_qualifier", partner.x12->isa_qualifier);
-        out.field("isa_id", partner.x12->isa_id).field("gs_id", partner.x12->gs_id).endObject();
+        out.field("isa_id", partner.x12->isa_id).field("gs_id", partner.x12->gs_id);
+        writeX12Syntax(out, *partner.x12);
+        out.endObject();
     }
     if (partner.edifact) {
         out.key("edifact").beginObject().field("unb_id", partner.edifact->unb_id);
@@ -221,6 +314,15 @@ void writePartner(core::JsonWriter& out, const Partner& partner) {
     out.endObject();
     if (partner.delivery) out.key("delivery").beginObject().field("url", partner.delivery->url).endObject();
     out.endObject();
+}
+
+void applyPartnerSyntax(maps::OutboundEnvelope& envelope, const X12Ids& partner) {
+    envelope.delimiters = partner.delimiters();
+    if (partner.segment_suffix) {
+        envelope.line_suffix = *partner.segment_suffix;
+    } else if (envelope.delimiters.segment == '\n' || envelope.delimiters.segment == '\r') {
+        envelope.line_suffix.clear();  // a line break after a line break would be a blank segment
+    }
 }
 
 std::string partnerToJson(const Partner& partner) {

@@ -30,10 +30,10 @@ std::span<const Migration> allMigrations();
 
 /// Each area's migrations, in its own migrations_<area>.cpp. Versions are global: a new
 /// migration takes the next number after the highest one of any area.
-std::span<const Migration> accountsMigrations();  // 1
+std::span<const Migration> accountsMigrations();  // 1, 6 (customer terms)
 std::span<const Migration> catalogMigrations();   // 2
 std::span<const Migration> pricingMigrations();   // 3
 std::span<const Migration> salesMigrations();     // 4
-std::span<const Migration> ediMigrations();       // 5
+std::span<const Migration> ediMigrations();       // 5, 7 (inbound claims)
 
 }  // namespace crossdock::storage

@@ -118,8 +118,23 @@ CREATE TABLE edi_control_numbers (
 );
 )sql";
 
+// Asynchronous inbound processing: POST /edi/inbound answers once the message is stored;
+// a background job claims it (status 'processing', by whom, since when) so that two
+// servers on one database never process the same message, and a claim whose worker died
+// is taken over after a timeout.
+constexpr std::string_view kInboundClaimsSqlite = R"sql(
+ALTER TABLE edi_messages ADD COLUMN claimed_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE edi_messages ADD COLUMN claimed_at INTEGER
+)sql";
+
+constexpr std::string_view kInboundClaimsPostgresql = R"sql(
+ALTER TABLE edi_messages ADD COLUMN claimed_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE edi_messages ADD COLUMN claimed_at BIGINT
+)sql";
+
 constexpr std::array kMigrations{
     Migration{5, "edi", kEdiSqlite, kEdiPostgresql},
+    Migration{7, "edi inbound claims", kInboundClaimsSqlite, kInboundClaimsPostgresql},
 };
 
 }  // namespace

@@ -1,7 +1,8 @@
 // libFuzzer target: any bytes through the X12 reader and envelope checks
 // (InterchangeParser, in memory and streamed in small chunks), the 850 map, the
 // acknowledgement builders and writers (997/999/TA1), and the canonical JSON renderer.
-// Never a crash, a sanitizer report, or an acknowledgement our own parser rejects.
+// Never a crash, a sanitizer report, or an acknowledgement our own parser rejects; and
+// the same canonical JSON from every SIMD kernel and from the per-segment scan.
 
 #include <cstddef>
 #include <cstdint>
@@ -71,6 +72,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (summary.segments != document.summary.segments || summary.errors != document.summary.errors)
         std::abort();
 
-    (void)x12::toCanonicalJson(bytes);
+    // Every SIMD kernel with the block index, and the per-segment scan alone, must give
+    // the same canonical JSON (differential: any mismatch is a finding).
+    const std::string reference = x12::toCanonicalJson(bytes);
+    x12::ParseOptions options;
+    for (const auto kernel : {x12::SimdKernel::Avx2, x12::SimdKernel::Sse2, x12::SimdKernel::Scalar}) {
+        options.reader.kernel = kernel;
+        if (x12::toCanonicalJson(bytes, options) != reference) std::abort();
+    }
+    options.reader.block_index = false;
+    if (x12::toCanonicalJson(bytes, options) != reference) std::abort();
     return 0;
 }

@@ -1,7 +1,9 @@
 #include "edi_fixture.h"
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include <boost/test/unit_test.hpp>
 
@@ -91,12 +93,22 @@ HttpAnswer postInbound(const std::string& bytes, const std::string& key) {
                                                    .token = key});
 }
 
-core::Json getMessage(std::int64_t id) {
+core::Json getMessage(std::int64_t id, std::uint16_t port) {
     auto& env = TestEnvironment::get();
-    auto answer = request(env.port(),
-                          {.path = "/api/v1/edi/messages/" + std::to_string(id), .token = env.adminToken()});
-    BOOST_TEST_REQUIRE(answer.status == 200, "message " << id << ": " << answer.body);
-    return answer.json();
+    if (port == 0) port = env.port();
+    // POST /edi/inbound answers once the message is stored; the server's job processes it
+    // right after: wait (bounded) until its status is final.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    for (;;) {
+        auto answer =
+            request(port, {.path = "/api/v1/edi/messages/" + std::to_string(id), .token = env.adminToken()});
+        BOOST_TEST_REQUIRE(answer.status == 200, "message " << id << ": " << answer.body);
+        core::Json message = answer.json();
+        const std::string status = message.find("status")->asString();
+        const bool pending = status == "received" || status == "processing";
+        if (!pending || std::chrono::steady_clock::now() > deadline) return message;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
 }
 
 }  // namespace crossdock::integration::edi_test

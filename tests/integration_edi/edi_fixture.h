@@ -34,8 +34,11 @@ std::uint32_t nextControl();
 /// POST /edi/inbound with the partner's key.
 HttpAnswer postInbound(const std::string& bytes, const std::string& key = partnerKey());
 
-/// GET /api/v1/edi/messages/{id} as admin; fails the test unless 200.
-core::Json getMessage(std::int64_t id);
+/// GET /api/v1/edi/messages/{id} as admin (on the shared server, or the server on `port`);
+/// fails the test unless 200. While the message is received or processing (POST
+/// /edi/inbound answers before processing), asks again every 20 ms for up to 10 s, so what
+/// it returns is the final state unless processing took longer.
+core::Json getMessage(std::int64_t id, std::uint16_t port = 0);
 
 /// tests/data/<relative>.
 std::string testData(const std::string& relative);

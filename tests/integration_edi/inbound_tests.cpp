@@ -164,6 +164,7 @@ BOOST_AUTO_TEST_CASE(documents_may_exceed_the_api_body_limit) {
 BOOST_AUTO_TEST_CASE(replay_is_refused_for_processed_messages) {
     auto& env = TestEnvironment::get();
     const std::int64_t id = accepted(postInbound(document850("acme_850.edi", nextControl(), "IT-PO-7")));
+    BOOST_TEST_REQUIRE(getMessage(id).find("status")->asString() == "processed");
     auto replay = request(env.port(), {.method = "POST",
                                        .path = "/api/v1/edi/messages/" + std::to_string(id) + "/replay",
                                        .token = env.adminToken()});

@@ -3,6 +3,9 @@
 //       tests/data/x12/<doc>/*.json, 997/999/TA1 from tests/data/x12/850/*.edi) as
 //       OUTDIR/<doc>_<case>.edi, beside <doc>_<case>.json: the segments our own parser
 //       reads in them ([[id, element...], ...] per interchange, envelopes included).
+//       Each 855 and 997/999 is also written with a partner profile's own delimiters
+//       (x12.element_separator "|", component "^", repetition "!", terminator LF), applied
+//       as the pipeline applies them: OUTDIR/<doc>_pipes_<case>.edi.
 //   edi_interop_tool map850 FILE    prints the 850 map's result for FILE as JSON.
 // Exit 0 on success, 1 on a failure (message on stderr), 2 on usage errors.
 
@@ -10,6 +13,7 @@
 #include <iostream>
 
 #include "crossdock/core/json.h"
+#include "crossdock/edi/partner.h"
 #include "crossdock/edi/x12/interchange_parser.h"
 #include "maps_test_support.h"
 
@@ -68,6 +72,18 @@ bool emit(const fs::path& out, const std::string& name, const std::string& bytes
     return true;
 }
 
+// The envelope for a partner whose profile names its own delimiters.
+OutboundEnvelope pipesEnvelope(const std::string& version) {
+    const Json profile = core::parseJson(R"({"id":"PIPES","name":"Pipes","customer_id":"ACME",
+        "formats":["x12-004010","x12-005010"],"x12":{"isa_qualifier":"ZZ","isa_id":"ACMEBUYER",
+        "gs_id":"ACMEBUYER","element_separator":"|","component_separator":"^",
+        "repetition_separator":"!","segment_terminator":"\n"}})")
+                             .value();
+    OutboundEnvelope envelope = testEnvelope(version);
+    edi::applyPartnerSyntax(envelope, *edi::partnerFromJson(profile).value().x12);
+    return envelope;
+}
+
 bool writeOutbound(const fs::path& out, const std::string& doc) {
     for (const auto& path : filesIn(testData() / doc, ".json")) {
         const Json json = core::parseJson(readFile(path)).value();
@@ -79,6 +95,9 @@ bool writeOutbound(const fs::path& out, const std::string& doc) {
         if (doc == "856") bytes = write856(shipmentFromJson(*json.find("shipment")), order, envelope);
         if (doc == "810") bytes = write810(invoiceFromJson(*json.find("invoice")), envelope, &order);
         if (!bytes.ok() || !emit(out, doc + "_" + path.stem().string(), *bytes)) return false;
+        if (doc != "855") continue;
+        auto pipes = write855(order, pipesEnvelope(v != nullptr ? v->asString() : "004010"));
+        if (!pipes.ok() || !emit(out, doc + "_pipes_" + path.stem().string(), *pipes)) return false;
     }
     return true;
 }
@@ -92,6 +111,8 @@ bool writeAcknowledgements(const fs::path& out) {
         auto bytes = writeFunctionalAcks(acks, testEnvelope());
         const std::string kind = acks.at(0).implementation ? "999" : "997";
         if (!bytes.ok() || !emit(out, kind + "_" + path.stem().string(), *bytes)) return false;
+        auto pipes = writeFunctionalAcks(acks, pipesEnvelope("004010"));
+        if (!pipes.ok() || !emit(out, kind + "_pipes_" + path.stem().string(), *pipes)) return false;
         const Ta1Decision ta1 = decideTa1(interchange);
         if (!ta1.needed) continue;
         auto ta1_bytes = writeTa1(interchange.info, ta1.acknowledgment, ta1.note, testEnvelope());

@@ -1,7 +1,8 @@
 // Interoperability with an independent X12 implementation, the npm package node-x12:
 //  1. node-x12 parses every document our writers produce (855, 856, 810, 997, 999, TA1:
 //     edi_interop_tool write) and must read exactly the segments and element values our
-//     own parser reads in them;
+//     own parser reads in them; also 855s and 997/999s written with a partner's own
+//     delimiters ("_pipes_" files), which must carry exactly those delimiters;
 //  2. node-x12 generates an 850 that our parser and 850 map must read, with the values
 //     node-x12 was given.
 // usage: node node_x12_interop.js <edi_interop_tool> <node_modules dir>
@@ -83,6 +84,15 @@ for (const file of fs.readdirSync(out).filter(f => f.endsWith('.edi')).sort()) {
       if (row[0] === 'IEA' && row.length > 2) row[2] = String(Number(row[2]))
     }
   }
+  if (file.includes('_pipes_')) {
+    // A partner profile's own delimiters: element "|", component "^", terminator LF,
+    // repetition "!" from 00402 on (ISA11 "U" before); nothing of the defaults left.
+    const isa11 = text.charAt(82)
+    const ok = text.charAt(3) === '|' && text.charAt(104) === '^' && text.charAt(105) === '\n' &&
+      (isa11 === '!' || isa11 === 'U') && !text.includes('~') && !text.includes('*')
+    if (!ok) fail(`${file}: not written with the partner's delimiters:\n${text.slice(0, 120)}`)
+    else seenKinds.add('pipes')
+  }
   if (JSON.stringify(theirs) !== JSON.stringify(ours)) {
     fail(`${file}: node-x12 reads\n${JSON.stringify(theirs)}\nwe read\n${JSON.stringify(ours)}`)
     continue
@@ -90,7 +100,7 @@ for (const file of fs.readdirSync(out).filter(f => f.endsWith('.edi')).sort()) {
   seenKinds.add(kind)
   console.log(`ok ${file}: ${theirs.length} segments agree`)
 }
-for (const kind of ['855', '856', '810', '997', '999', 'TA1']) {
+for (const kind of ['855', '856', '810', '997', '999', 'TA1', 'pipes']) {
   if (!seenKinds.has(kind)) fail(`no ${kind} document checked`)
 }
 

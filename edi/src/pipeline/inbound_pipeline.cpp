@@ -90,12 +90,22 @@ InboundPipeline::InboundPipeline(PartnerRepository& partners, MessageRepository&
       items_(items) {}
 
 core::Result<std::int64_t> InboundPipeline::store(const std::string& partner_id, std::string bytes) {
+    return storeAs(partner_id, std::move(bytes), "");
+}
+
+// Stored Received, or already Processing for `claimed_by` when it is not empty.
+core::Result<std::int64_t> InboundPipeline::storeAs(const std::string& partner_id, std::string bytes,
+                                                    const std::string& claimed_by) {
     if (!partners_.find(partner_id)) return makeError(ErrorCode::NotFound, "no partner " + partner_id);
     Message message;
     message.direction = Direction::Inbound;
     message.partner_id = partner_id;
     message.format = detectFormat(bytes);
-    message.status = MessageStatus::Received;
+    message.status = claimed_by.empty() ? MessageStatus::Received : MessageStatus::Processing;
+    if (!claimed_by.empty()) {
+        message.claimed_by = claimed_by;
+        message.claimed_at = clock_.now();
+    }
     message.sha256 = accounts::sha256Hex(bytes);
     message.size = bytes.size();
     message.received_at = clock_.now();
@@ -140,13 +150,31 @@ core::Result<ProcessResult> InboundPipeline::process(std::int64_t message_id) {
     return std::move(run.result);
 }
 
-core::Result<ProcessResult> InboundPipeline::ingest(const std::string& partner_id, std::string bytes) {
-    auto id = store(partner_id, std::move(bytes));
+bool InboundPipeline::claim(std::int64_t message_id, const std::string& worker) {
+    const TimePoint now = clock_.now();
+    return messages_.claimInbound(message_id, worker, now, now - options_.claim_timeout);
+}
+
+std::size_t InboundPipeline::processPending(const std::string& worker, std::size_t limit,
+                                            const std::function<bool()>& stop) {
+    std::size_t processed = 0;
+    for (const std::int64_t id : messages_.pendingInbound(clock_.now() - options_.claim_timeout, limit)) {
+        if (stop && stop()) break;
+        if (!claim(id, worker)) continue;  // another worker got it first
+        (void)process(id);                 // bad documents end Rejected/Duplicate: not errors here
+        ++processed;
+    }
+    return processed;
+}
+
+core::Result<ProcessResult> InboundPipeline::ingest(const std::string& partner_id, std::string bytes,
+                                                    const std::string& worker) {
+    auto id = storeAs(partner_id, std::move(bytes), worker);
     if (!id) return id.takeError();
     return process(*id);
 }
 
-core::Result<ProcessResult> InboundPipeline::replay(std::int64_t message_id) {
+core::Result<ProcessResult> InboundPipeline::replay(std::int64_t message_id, const std::string& worker) {
     auto stored = messages_.find(message_id);
     if (!stored) return makeError(ErrorCode::NotFound, "no EDI message " + std::to_string(message_id));
     if (stored->direction != Direction::Inbound) {
@@ -157,6 +185,11 @@ core::Result<ProcessResult> InboundPipeline::replay(std::int64_t message_id) {
                                                             std::string(toString(stored->status)) +
                                                             "; only received, failed or rejected "
                                                             "messages can be replayed");
+    }
+    if (stored->status == MessageStatus::Processing ||
+        (stored->status == MessageStatus::Received && !claim(message_id, worker))) {
+        return makeError(ErrorCode::FailedPrecondition,
+                         "message " + std::to_string(message_id) + " is being processed");
     }
     return process(message_id);
 }

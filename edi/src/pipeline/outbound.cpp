@@ -54,6 +54,7 @@ maps::OutboundEnvelope makeEnvelope(const Deps& deps, const Partner& partner, co
         envelope.receiver_qualifier = partner.x12->isa_qualifier;
         envelope.receiver_id = partner.x12->isa_id;
         envelope.receiver_gs = partner.x12->gs_id;
+        applyPartnerSyntax(envelope, *partner.x12);
     }
     const Stamp stamp = stampOf(deps.clock.now());
     envelope.date = stamp.date;

@@ -1,5 +1,7 @@
 #include "x12/parser_run.h"
 
+#include <array>
+#include <cstdint>
 #include <utility>
 
 #include "x12/text_rules.h"
@@ -21,9 +23,18 @@ Kind kindOf(std::string_view id) {
 
 // A valid segment id that is not an envelope id: one that starts with none of the
 // letters of ST, SE, GS, GE, ISA, IEA certainly is not one of them.
+// Inline (this runs per segment): the same answer as isValidSegmentId() for such ids.
 bool isPlainBodyId(std::string_view id) {
-    if (id.empty() || id[0] == 'S' || id[0] == 'G' || id[0] == 'I') return false;
-    return isValidSegmentId(id);
+    static constexpr auto kTable = [] {
+        std::array<std::uint8_t, 256> table{};  // 1: letter other than S, G, I; 2: letter; 4: digit
+        for (int c = 'A'; c <= 'Z'; ++c)
+            table[static_cast<std::size_t>(c)] = c == 'S' || c == 'G' || c == 'I' ? 2 : 3;
+        for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = 4;
+        return table;
+    }();
+    auto kind = [&](std::size_t i) { return kTable[static_cast<unsigned char>(id[i])]; };
+    if (id.size() == 2) return (kind(0) & 1) != 0 && kind(1) != 0;
+    return id.size() == 3 && (kind(0) & 1) != 0 && kind(1) != 0 && kind(2) != 0;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string>
 
+#include "x12/block_index.h"
 #include "x12/isa_scanner.h"
 #include "x12/segment_scanner.h"
 
@@ -20,7 +21,9 @@ SegmentReader::SegmentReader(ByteSource& source, ReaderOptions options)
     : source_(&source),
       options_(options),
       scan_(detail::bestScanFunction()),
-      ends_(std::make_unique<detail::ElementEnds>()) {
+      ends_(std::make_unique<detail::ElementEnds>()),
+      index_function_(detail::indexFunction(options.kernel)),
+      index_(std::make_unique<detail::BlockIndex>()) {
     options_.max_segment_size = std::max<std::size_t>(options_.max_segment_size, detail::kIsaWindow);
     capacity_ = std::max(options_.buffer_size, kMinBuffer);
     buffer_ = std::make_unique_for_overwrite<char[]>(capacity_);
@@ -30,7 +33,11 @@ SegmentReader::SegmentReader(ByteSource& source, ReaderOptions options)
 }
 
 SegmentReader::SegmentReader(std::string_view bytes, ReaderOptions options)
-    : options_(options), scan_(detail::bestScanFunction()), ends_(std::make_unique<detail::ElementEnds>()) {
+    : options_(options),
+      scan_(detail::bestScanFunction()),
+      ends_(std::make_unique<detail::ElementEnds>()),
+      index_function_(detail::indexFunction(options.kernel)),
+      index_(std::make_unique<detail::BlockIndex>()) {
     options_.max_segment_size = std::max<std::size_t>(options_.max_segment_size, detail::kIsaWindow);
     data_ = bytes.data();
     size_ = bytes.size();
@@ -42,13 +49,15 @@ SegmentReader::SegmentReader(std::string_view bytes, ReaderOptions options)
 SegmentReader::~SegmentReader() = default;
 
 std::size_t SegmentReader::memoryFootprint() const {
-    return capacity_ + ends_->capacity() * sizeof(std::uint32_t) + copy_.capacity();
+    return capacity_ + ends_->capacity() * sizeof(std::uint32_t) + copy_.capacity() +
+           index_->memoryFootprint();
 }
 
 void SegmentReader::notePeak() { peak_memory_ = std::max(peak_memory_, memoryFootprint()); }
 
 void SegmentReader::setDelimiters(const Delimiters& delimiters) {
     delimiters_ = delimiters;
+    index_->invalidate();
     for (int c = 0; c < 256; ++c) {
         const char ch = static_cast<char>(c);
         const bool space = ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
@@ -67,6 +76,7 @@ core::Error SegmentReader::fail(Issue issue) {
 // segment fills it, and reads more. False at the end of the input.
 bool SegmentReader::fill() {
     if (source_ == nullptr || eof_) return false;
+    index_->invalidate();  // the bytes move or grow
     if (pos_ > 0) {
         std::memmove(buffer_.get(), buffer_.get() + pos_, size_ - pos_);
         file_base_ += pos_;
@@ -104,23 +114,75 @@ core::Result<bool> SegmentReader::next(Segment& segment) {
     return false;
 }
 
+void SegmentReader::indexFrom(std::size_t at) {
+    index_function_(data_, at, size_, delimiters_.element, delimiters_.segment, *index_);
+}
+
+// Cuts the segment at `at` from the block index when its first terminator, CR or LF
+// is its terminator (and it is within the size cap): its element table is a slice of
+// the index, nothing is scanned again. False sends the segment to the slow path
+// (scanSegment), which decides everything else exactly as before.
+__attribute__((always_inline)) inline bool SegmentReader::cutIndexed(Segment& segment, std::size_t at) {
+    detail::BlockIndex& index = *index_;
+    if (!index.valid() || at < index.windowBegin()) indexFrom(at);
+    std::size_t s = index.cursor;
+    if (pos_ != index.resume) s = findTerminator(at);  // something else was read since the last cut
+    if (s > index.terminatorCount()) {
+        if (index.windowBegin() == at) return false;  // no terminator within the window
+        indexFrom(at);
+        s = findTerminator(at);
+        if (s > index.terminatorCount()) return false;
+    }
+    index.cursor = s;
+    const auto rel = static_cast<std::uint32_t>(at - index.windowBegin());
+    const std::uint32_t stop = index.stops()[s];
+    if (stop - rel > options_.max_segment_size || index.lineBreakIn(rel, stop)) return false;
+    std::uint32_t* const marks = index.marks();
+    const std::uint32_t last = index.terminators()[s];
+    const std::uint32_t first = index.terminators()[s - 1] + 1;
+    const char* const base = data_ + index.windowBegin();
+    const std::uint32_t floor = last > first ? marks[last - 1] + 1 : rel;
+    std::uint32_t end = stop;
+    while (end > floor && trailing_[byte(base[end - 1])]) --end;  // whitespace before the terminator
+    marks[last] = end;
+    segment.base_ = base;
+    segment.start_ = rel;
+    segment.ends_ = marks + first;
+    segment.count_ = last - first + 1;
+    index.cursor = s + 1;
+    pos_ = index.windowBegin() + stop + 1;
+    index.resume = pos_;
+    emit(segment, at, true, false);
+    return true;
+}
+
 bool SegmentReader::advance(Segment& segment) {
-    if (have_isa_) {  // the hot path: an ordinary segment wholly in the buffer
+    if (have_isa_ && options_.block_index) {  // the hot path: an ordinary segment wholly in the buffer
         std::size_t at = pos_;
         while (at < size_ && filler_[byte(data_[at])]) ++at;
-        if (at + 4 <= size_ && data_[at] != 'I' && data_[at] != delimiters_.segment) {
-            const detail::SegmentScan scan = scan_(data_, at, size_, options_.max_segment_size,
-                                                   delimiters_.element, delimiters_.segment, *ends_);
-            if (scan.status == detail::SegmentScan::Status::Terminated &&
-                scan.end - at <= options_.max_segment_size) {
-                viewInPlace(segment, at, scan.end, scan.separators);
-                pos_ = scan.end + 1;
-                emit(segment, at, true, false);
-                return true;
-            }
+        if (at + 4 <= size_ && data_[at] != 'I' && data_[at] != delimiters_.segment &&
+            cutIndexed(segment, at)) {
+            return true;
         }
     }
     return advanceSlowly(segment);
+}
+
+// The first terminator at or after `at`, when the window holds no mark between the
+// terminator before it and `at` (else the window does not start at a segment boundary
+// and the answer is past the count, so that the caller indexes again from `at`).
+std::size_t SegmentReader::findTerminator(std::size_t at) const {
+    const detail::BlockIndex& index = *index_;
+    const auto rel = static_cast<std::uint32_t>(at - index.windowBegin());
+    const std::uint32_t* const stops = index.stops();
+    std::size_t s = index.cursor;
+    while (s <= index.terminatorCount() && stops[s] < rel) ++s;
+    if (s > index.terminatorCount()) return s;
+    const std::uint32_t next_mark = index.terminators()[s - 1] + 1;
+    if (index.stops()[s - 1] > rel || (next_mark < index.markCount() && index_->marks()[next_mark] < rel)) {
+        return index.terminatorCount() + 1;
+    }
+    return s;
 }
 
 bool SegmentReader::advanceSlowly(Segment& segment) {

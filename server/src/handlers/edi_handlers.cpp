@@ -33,8 +33,9 @@ std::string resultJson(const edi::ProcessResult& result) {
     return out.take();
 }
 
-// Stored first (the 202 promise), then processed in the same request: a processing failure
-// leaves the stored message Failed or Received for a replay, and the partner still gets 202.
+// Stored durably (raw bytes, hash, partner, time: one commit), then answered 202; the "edi
+// inbound" background job claims and processes it (state/edi_services.cpp), so a slow or
+// failing pipeline never holds the partner's connection, and a crash loses nothing.
 core::Result<Response> receive(EdiServices& edi, const RequestContext& ctx) {
     const std::string& body = ctx.request().body;
     if (body.empty())
@@ -49,13 +50,6 @@ core::Result<Response> receive(EdiServices& edi, const RequestContext& ctx) {
     edi::ProcessResult result;
     result.message_id = *stored;
     result.status = edi::MessageStatus::Received;
-    try {
-        auto processed = edi.pipeline->process(*stored);
-        if (processed) result = std::move(*processed);
-    } catch (const std::exception& e) {
-        logEvent("error", "edi message " + std::to_string(*stored) + ": " + e.what(), ctx.requestId());
-        result.status = edi::MessageStatus::Failed;
-    }
     return Response::jsonText(202, resultJson(result));
 }
 

@@ -62,13 +62,17 @@ std::string readEdiOptions(const Poco::Util::AbstractConfiguration& config, EdiO
     std::int64_t attempts = options.delivery_max_attempts;
     std::int64_t backoff = options.delivery_backoff.count();
     std::int64_t timeout = options.delivery_timeout.count();
+    std::int64_t poll = options.inbound_poll.count();
+    std::int64_t claim_timeout = options.pipeline.claim_timeout.count();
     for (const std::string& error :
          {integer(config, "edi.duplicate_window_days", days, 1, 3650),
           integer(config, "edi.max_inbound_bytes", max_bytes, 1, std::int64_t{1} << 32),
           integer(config, "edi.delivery.interval_ms", interval, 10, 3'600'000),
           integer(config, "edi.delivery.max_attempts", attempts, 1, 100),
           integer(config, "edi.delivery.backoff_seconds", backoff, 1, 86'400),
-          integer(config, "edi.delivery.timeout_seconds", timeout, 1, 3600)}) {
+          integer(config, "edi.delivery.timeout_seconds", timeout, 1, 3600),
+          integer(config, "edi.inbound.poll_ms", poll, 10, 86'400'000),
+          integer(config, "edi.inbound.claim_timeout_seconds", claim_timeout, 5, 86'400)}) {
         if (!error.empty()) return error;
     }
     options.pipeline.duplicate_window = std::chrono::hours(24 * days);
@@ -77,6 +81,8 @@ std::string readEdiOptions(const Poco::Util::AbstractConfiguration& config, EdiO
     options.delivery_max_attempts = static_cast<int>(attempts);
     options.delivery_backoff = std::chrono::seconds(backoff);
     options.delivery_timeout = std::chrono::seconds(timeout);
+    options.inbound_poll = std::chrono::milliseconds(poll);
+    options.pipeline.claim_timeout = std::chrono::seconds(claim_timeout);
     return {};
 }
 

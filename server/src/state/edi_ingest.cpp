@@ -13,7 +13,8 @@ namespace crossdock::server {
 
 core::Result<edi::ProcessResult> ingestDocument(Runtime& runtime, const std::string& partner_id,
                                                 std::string bytes) {
-    return runtime.edi().pipeline->ingest(partner_id, std::move(bytes));
+    static const std::string worker = "ingest:" + inboundWorkerName();
+    return runtime.edi().pipeline->ingest(partner_id, std::move(bytes), worker);
 }
 
 core::Result<EdiOptions> loadEdiOptionsFile(const std::string& path) {

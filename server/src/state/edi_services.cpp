@@ -1,5 +1,10 @@
 #include "edi_services.h"
 
+#include <unistd.h>
+
+#include <cstring>
+#include <random>
+
 #include "crossdock/server/runtime.h"
 #include "event_log.h"
 #include "state/sales_services.h"
@@ -35,27 +40,29 @@ std::unique_ptr<EdiServices> makeEdiServices(Runtime& runtime) {
     const core::Clock& clock = runtime.clock();
     runtime.addJob("edi delivery", services->options.delivery_interval,
                    [raw, &clock] { deliverDueMessages(*raw, clock); });
-    runtime.addJob("edi recovery", std::chrono::minutes(1),
-                   [raw, &clock] { recoverStalledMessages(*raw, clock); });
+    const std::string worker = inboundWorkerName();
+    runtime.addJob("edi inbound", services->options.inbound_poll, [raw, worker, &runtime] {
+        processInbound(*raw, worker, [&runtime] { return runtime.stopping(); });
+    });
     return services;
 }
 
-// A message still Received long after it was stored lost its processing (a crash between the
-// 202 and the end of the pipeline): process it now. Sales is idempotent on the message id.
-std::size_t recoverStalledMessages(EdiServices& services, const core::Clock& clock) {
-    edi::MessageQuery query;
-    query.direction = edi::Direction::Inbound;
-    query.status = edi::MessageStatus::Received;
-    query.limit = 100;
-    const auto stalled_before = clock.now() - services.options.recovery_after;
-    std::size_t recovered = 0;
-    for (const auto& message : services.repositories.messages->list(query)) {
-        if (message.received_at > stalled_before) continue;
-        if (services.pipeline->process(message.id)) ++recovered;
-        logEvent("warn",
-                 "edi message " + std::to_string(message.id) + " was stalled in received: reprocessed");
+std::size_t processInbound(EdiServices& services, const std::string& worker,
+                           const std::function<bool()>& stop) {
+    constexpr std::size_t kBatch = 50;
+    std::size_t total = 0;
+    for (;;) {
+        const std::size_t processed = services.pipeline->processPending(worker, kBatch, stop);
+        total += processed;
+        if (processed == 0 || (stop && stop())) return total;
     }
-    return recovered;
+}
+
+std::string inboundWorkerName() {
+    char host[256] = {};
+    if (gethostname(host, sizeof host - 1) != 0) std::strcpy(host, "host");
+    std::random_device random;
+    return std::string(host) + ":" + std::to_string(getpid()) + ":" + std::to_string(random() % 100000);
 }
 
 }  // namespace crossdock::server

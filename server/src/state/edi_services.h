@@ -1,7 +1,9 @@
 #pragma once
 // The edi objects of a process (repositories, services, jobs), built over the Runtime.
 
+#include <functional>
 #include <memory>
+#include <string>
 
 #include "crossdock/core/clock.h"
 #include "crossdock/edi/inbound_pipeline.h"
@@ -31,8 +33,14 @@ std::unique_ptr<EdiServices> makeEdiServices(Runtime& runtime);
 /// time; a partner without a URL gets its messages marked Ready. Exceptions: storage failures.
 void deliverDueMessages(EdiServices& services, const core::Clock& clock);
 
-/// One round of the recovery job (every minute): inbound messages still Received
-/// options.recovery_after after they were stored are processed. Returns how many.
-std::size_t recoverStalledMessages(EdiServices& services, const core::Clock& clock);
+/// One round of the inbound job (every options.inbound_poll): claims and processes the stored
+/// inbound messages no worker holds (received, or processing with a claim older than
+/// pipeline.claim_timeout: its server died), as worker `worker`, until none is left or
+/// `stop` says so. Returns how many it processed. Exceptions: storage failures.
+std::size_t processInbound(EdiServices& services, const std::string& worker,
+                           const std::function<bool()>& stop);
+
+/// This process's worker name for inbound claims: "<host>:<pid>:<random>".
+std::string inboundWorkerName();
 
 }  // namespace crossdock::server

@@ -12,7 +12,7 @@ namespace {
 using sales_sql::Args;
 using sales_sql::Row;
 
-constexpr std::size_t kColumns = 18;
+constexpr std::size_t kColumns = 20;
 
 // Every column of a message; `raw` is either raw_base64 or '' (lists).
 std::string selectMessages(bool with_raw) {
@@ -20,7 +20,8 @@ std::string selectMessages(bool with_raw) {
                "SELECT id, direction, partner_id, format, document_type, control_number, status, "
                "errors, order_id, related_to, ") +
            (with_raw ? "raw_base64" : "''") +
-           ", sha256, size, received_at, sent_at, attempts, next_attempt_at, last_error FROM edi_messages ";
+           ", sha256, size, received_at, sent_at, attempts, next_attempt_at, last_error, claimed_by, "
+           "claimed_at FROM edi_messages ";
 }
 
 std::string encodeErrors(const std::vector<edi::MessageError>& errors) {
@@ -72,6 +73,8 @@ edi::Message toMessage(const Row& row) {
     m.attempts = sales_sql::intOf(row[15]);
     m.next_attempt_at = fromMicros(parseInt64(row[16]));
     m.last_error = row[17];
+    m.claimed_by = row[18];
+    if (!row[19].empty()) m.claimed_at = fromMicros(parseInt64(row[19]));
     return m;
 }
 
@@ -92,12 +95,15 @@ std::int64_t insertRow(Poco::Data::Session& session, const Database& db, const e
     std::optional<std::int64_t> sent;
     if (m.sent_at) sent = toTimeMicros(m.sent_at);
     args.add(sent).add(m.attempts).add(toMicros(m.next_attempt_at)).add(m.last_error);
+    std::optional<std::int64_t> claimed;
+    if (m.claimed_at) claimed = toMicros(*m.claimed_at);
+    args.add(m.claimed_by).add(claimed);
     auto rows = sales_sql::query(
         session, db,
         "INSERT INTO edi_messages (direction, partner_id, format, document_type, control_number, status, "
         "errors, order_id, related_to, raw_base64, sha256, size, received_at, sent_at, attempts, "
-        "next_attempt_at, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "RETURNING id",
+        "next_attempt_at, last_error, claimed_by, claimed_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         args, 1);
     if (rows.empty()) throw StorageError("edi_messages.insert: no id returned");
     return parseInt64(rows.front()[0]);

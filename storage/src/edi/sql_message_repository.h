@@ -25,6 +25,9 @@ public:
     core::Result<std::vector<std::int64_t>> complete(const edi::Message& inbound,
                                                      const std::vector<edi::OutboundDraft>& drafts,
                                                      const std::vector<std::string>& released) override;
+    bool claimInbound(std::int64_t id, const std::string& worker, edi::TimePoint now,
+                      edi::TimePoint stale_before) override;
+    std::vector<std::int64_t> pendingInbound(edi::TimePoint stale_before, std::size_t limit) const override;
     std::vector<edi::Message> claimDueOutbound(edi::TimePoint now, edi::TimePoint lease_until,
                                                std::size_t limit) override;
     void markSent(std::int64_t id, edi::TimePoint at) override;

@@ -36,6 +36,9 @@ struct PipelineOptions {
     std::chrono::hours duplicate_window{24 * 30};
     /// Written after every segment terminator of outbound documents ("" or "\n").
     std::string line_suffix = "\n";
+    /// A message claimed for processing longer ago than this lost its worker (a crash) and
+    /// may be claimed again (edi.inbound.claim_timeout_seconds).
+    std::chrono::seconds claim_timeout{300};
 };
 
 /// Places an order as `caller` (sales::OrderService::place in the server).
@@ -72,24 +75,43 @@ public:
     /// NotFound when there is no such partner.
     core::Result<std::int64_t> store(const std::string& partner_id, std::string bytes);
 
-    /// Processes a stored inbound message. Bad documents are not errors: the result says
-    /// Rejected or Duplicate and the message log holds the positioned errors. NotFound for an
-    /// unknown id, FailedPrecondition for an outbound message. An infrastructure exception
+    /// Claims stored message `message_id` for `worker` (MessageRepository::claimInbound with
+    /// options().claim_timeout): true when the caller may process it now, false when
+    /// another worker holds it or it was processed already.
+    bool claim(std::int64_t message_id, const std::string& worker);
+
+    /// One round of the background job: claims and processes, oldest first, up to `limit`
+    /// waiting inbound messages (Received, or Processing with a stale claim), stopping early
+    /// when `stop` says so. Returns how many this worker processed. Each message is
+    /// processed exactly once across every worker sharing the database (a worker that
+    /// dies mid-way leaves it to be claimed again after the timeout; sales is idempotent
+    /// on the message id). Exceptions: as process().
+    std::size_t processPending(const std::string& worker, std::size_t limit,
+                               const std::function<bool()>& stop = {});
+
+    /// Processes a stored inbound message (the caller holds its claim, or is a test). Bad documents are not
+    /// errors: the result says Rejected or Duplicate and the message log holds the positioned errors.
+    /// NotFound for an unknown id, FailedPrecondition for an outbound message. An infrastructure exception
     /// marks the message Failed (best effort) and propagates.
     core::Result<ProcessResult> process(std::int64_t message_id);
 
-    /// store() then process(): `crossdock edi ingest`.
-    core::Result<ProcessResult> ingest(const std::string& partner_id, std::string bytes);
+    /// store() then process(), synchronously: `crossdock edi ingest`. The message is stored
+    /// already claimed by `worker`, so that no server's job takes it meanwhile.
+    core::Result<ProcessResult> ingest(const std::string& partner_id, std::string bytes,
+                                       const std::string& worker = "ingest");
 
     /// Processes a stored inbound message again (after a partner profile fix, or a crash):
-    /// allowed when it is Received, Failed or Rejected; FailedPrecondition when it is
-    /// Processed or Duplicate. Never creates a second order (sales is idempotent on the
-    /// inbox message id and on the PO number).
-    core::Result<ProcessResult> replay(std::int64_t message_id);
+    /// allowed when it is Received (claimed first, as `worker`), Failed or Rejected;
+    /// FailedPrecondition when it is Processed or Duplicate, or being processed. Never creates a second order
+    /// (sales is idempotent on the inbox message id and on the PO number).
+    core::Result<ProcessResult> replay(std::int64_t message_id, const std::string& worker = "replay");
 
     const PipelineOptions& options() const { return options_; }
 
 private:
+    core::Result<std::int64_t> storeAs(const std::string& partner_id, std::string bytes,
+                                       const std::string& claimed_by);
+
     PartnerRepository& partners_;
     MessageRepository& messages_;
     ControlNumberRepository& numbers_;

@@ -23,14 +23,25 @@ std::string_view toString(Direction direction);
 std::optional<Direction> parseDirection(std::string_view text);
 
 /// Where a message stands.
-/// Inbound: Received (stored, not yet processed) → Processed (acknowledged; an order when it
+/// Inbound: Received (stored, not yet processed) → Processing (claimed by one worker: the
+/// background job of one server, or `crossdock edi ingest`) → Processed (acknowledged; an order when it
 /// was an 850), Rejected (the document or its envelope is wrong: acknowledged with the codes,
 /// no order), Duplicate (the partner sent this interchange control number before: TA1 025),
 /// Failed (processing stopped on an infrastructure error or a missing profile; may be replayed).
 /// Outbound: Queued (waiting for delivery), Ready (stored; the partner has no delivery URL),
 /// Sent (delivered), Failed (delivery gave up after its retries).
-enum class MessageStatus { Received, Processed, Rejected, Duplicate, Failed, Queued, Ready, Sent };
-/// "received", "processed", "rejected", "duplicate", "failed", "queued", "ready", "sent".
+enum class MessageStatus {
+    Received,
+    Processing,
+    Processed,
+    Rejected,
+    Duplicate,
+    Failed,
+    Queued,
+    Ready,
+    Sent
+};
+/// "received", "processing", "processed", "rejected", "duplicate", "failed", "queued", "ready", "sent".
 std::string_view toString(MessageStatus status);
 std::optional<MessageStatus> parseMessageStatus(std::string_view text);
 
@@ -64,6 +75,8 @@ struct Message {
     int attempts = 0;                        ///< outbound: delivery attempts so far
     TimePoint next_attempt_at;               ///< outbound Queued: when it is next due
     std::string last_error;                  ///< outbound: the last delivery failure
+    std::string claimed_by;                  ///< inbound Processing: which worker holds it
+    std::optional<TimePoint> claimed_at;     ///< inbound: when it was last claimed
 
     bool operator==(const Message&) const = default;
 };

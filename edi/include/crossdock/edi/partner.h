@@ -12,16 +12,35 @@
 
 #include "crossdock/core/json.h"
 #include "crossdock/core/result.h"
+#include "crossdock/edi/x12/delimiters.h"
 
 namespace crossdock::edi {
 
-/// The partner's X12 interchange sender/receiver identifiers.
+namespace maps {
+struct OutboundEnvelope;
+}
+
+/// The partner's X12 interchange sender/receiver identifiers, and the syntax of what we
+/// send it.
 struct X12Ids {
     std::string isa_qualifier;  ///< ISA05/ISA07, 2 characters ("ZZ", "01", ...)
     std::string isa_id;         ///< ISA06/ISA08, 1..15 characters (stored trimmed)
     std::string gs_id;          ///< GS02/GS03, 2..15 characters
+    /// Outbound delimiters ("element_separator", "component_separator",
+    /// "repetition_separator", "segment_terminator"); '\0' = Crossdock's default
+    /// (`*` `>` `^` `~`, CONTRACT.md). The repetition separator is written from 00402 on.
+    char element_separator = '\0';
+    char component_separator = '\0';
+    char repetition_separator = '\0';
+    char segment_terminator = '\0';
+    /// Written after every terminator ("", "\n" or "\r\n"); nullopt = the server's
+    /// edi.x12.line_suffix (none when the terminator is itself a line break).
+    std::optional<std::string> segment_suffix = std::nullopt;
 
     bool operator==(const X12Ids&) const = default;
+
+    /// The delimiters of an outbound interchange for this partner, defaults filled in.
+    x12::Delimiters delimiters() const;
 };
 
 /// The partner's EDIFACT UNB identification.
@@ -77,11 +96,21 @@ bool isKnownFormat(std::string_view format);
 /// Reads a partner from its JSON (CONTRACT.md, plus optional "delivery":{"url"}).
 /// InvalidArgument with `where` as a JSONPath ("$.x12.isa_id") for a missing or malformed
 /// field, an unknown format, an X12 format without "x12" identifiers, a repeated partner
-/// item, or a delivery URL that is not http(s)://.
+/// item, or a delivery URL that is not http(s)://. Outbound delimiters in "x12" are one
+/// ASCII character each, not a letter, digit, space or NUL, CR or LF only as the
+/// terminator, all four (defaults included) different; a repetition separator needs
+/// x12-005010 among the formats; "segment_suffix" is "", "\n" or "\r\n" (and "" when
+/// the terminator is a line break).
 core::Result<Partner> partnerFromJson(const core::Json& body);
 
 /// The partner as JSON, members in CONTRACT.md order; optional parts omitted when absent.
 void writePartner(core::JsonWriter& out, const Partner& partner);
+
+/// Gives `envelope` the partner's outbound delimiters and segment suffix (the server's
+/// line suffix stays when the partner names none, except after a line-break terminator).
+/// Every outbound X12 document for the partner (TA1, 997/999, 855, 856, 810) is
+/// written through an envelope so prepared.
+void applyPartnerSyntax(maps::OutboundEnvelope& envelope, const X12Ids& partner);
 
 /// writePartner() into a string.
 std::string partnerToJson(const Partner& partner);

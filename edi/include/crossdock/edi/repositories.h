@@ -103,6 +103,18 @@ public:
                                                              const std::vector<OutboundDraft>& drafts,
                                                              const std::vector<std::string>& released) = 0;
 
+    /// Claims inbound message `id` for processing by `worker`, atomically (one UPDATE, so
+    /// two servers on one database never both get it): Received → Processing with
+    /// claimed_by = worker, claimed_at = now; a message Processing since before
+    /// `stale_before` (its worker died) is taken over the same way. True when this call got
+    /// it; false when it is held by a live claim, already processed, or absent.
+    virtual bool claimInbound(std::int64_t id, const std::string& worker, TimePoint now,
+                              TimePoint stale_before) = 0;
+
+    /// Ids of the inbound messages waiting for a worker: Received, or Processing with a
+    /// claim older than `stale_before`; oldest first, at most `limit`.
+    virtual std::vector<std::int64_t> pendingInbound(TimePoint stale_before, std::size_t limit) const = 0;
+
     /// Up to `limit` outbound Queued messages with next_attempt_at ≤ now, oldest first,
     /// leased until `lease_until` (not returned again before then, also not to another
     /// process). With raw bytes.

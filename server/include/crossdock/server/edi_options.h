@@ -24,9 +24,11 @@ struct EdiOptions {
     std::chrono::seconds delivery_backoff{30};
     /// Connect/send/receive timeout of one delivery POST (edi.delivery.timeout_seconds).
     std::chrono::seconds delivery_timeout{30};
-    /// An inbound message still `received` this long after it was stored is processed again by
-    /// the recovery job (its processing was lost to a crash).
-    std::chrono::seconds recovery_after{600};
+    /// How often the inbound job looks for stored messages to process (edi.inbound.poll_ms,
+    /// default 100). POST /edi/inbound answers 202 once the message is stored; the job
+    /// claims and processes it. The claim timeout is pipeline.claim_timeout
+    /// (edi.inbound.claim_timeout_seconds, default 300).
+    std::chrono::milliseconds inbound_poll{100};
 };
 
 }  // namespace crossdock::server

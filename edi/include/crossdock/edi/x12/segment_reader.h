@@ -19,7 +19,14 @@ class ElementEnds;
 struct SegmentScan;
 using ScanFunction = SegmentScan (*)(const char*, std::size_t, std::size_t, std::size_t, char, char,
                                      ElementEnds&);
+class BlockIndex;
+using IndexFunction = void (*)(const char*, std::size_t, std::size_t, char, char, BlockIndex&);
 }  // namespace detail
+
+/// The instruction set the reader finds delimiters with. Every kernel gives identical
+/// results; Best picks the fastest this CPU has (a kernel the CPU lacks falls back to
+/// the next one down). For tests and benchmarks.
+enum class SimdKernel { Best, Avx512, Avx2, Sse2, Scalar };
 
 /// Limits of a SegmentReader.
 struct ReaderOptions {
@@ -28,6 +35,12 @@ struct ReaderOptions {
     /// Hard cap on one segment: the buffer grows for a segment longer than itself, up
     /// to this size; a longer segment is an error (TA1 024).
     std::size_t max_segment_size = 1024 * 1024;
+    /// How delimiters are found (SimdKernel).
+    SimdKernel kernel = SimdKernel::Best;
+    /// Cut ordinary segments from a block index of the next 4 KiB (docs/edi-x12.md
+    /// "Speed"). False scans every segment on its own: the same results, slower; the
+    /// reference the tests compare the index with.
+    bool block_index = true;
 };
 
 /// Splits X12 input into segments, one at a time, without copying them.
@@ -86,6 +99,9 @@ public:
 private:
     enum class Step { Done, NeedMore, Failed };
 
+    bool cutIndexed(Segment& segment, std::size_t at);
+    void indexFrom(std::size_t at);
+    std::size_t findTerminator(std::size_t at) const;
     bool advanceSlowly(Segment& segment);
     bool fill();
     bool looksLikeIsa(std::size_t at) const;
@@ -118,6 +134,8 @@ private:
     bool trailing_[256] = {};  // trimmed before a terminator
     detail::ScanFunction scan_ = nullptr;
     std::unique_ptr<detail::ElementEnds> ends_;  // the element table of the last segment
+    detail::IndexFunction index_function_ = nullptr;
+    std::unique_ptr<detail::BlockIndex> index_;  // separators and terminators of a window of data_
     std::string copy_;                           // a segment rebuilt without line breaks
     std::size_t segment_index_ = 0;
     std::size_t peak_memory_ = 0;
