@@ -38,6 +38,9 @@ public:
             if (slot.tag == tag && items_[slot.index].sku == sku) return &items_[slot.index];
         }
     }
+    void forEach(const std::function<void(const ItemFacts&)>& visit) const override {
+        for (const auto& item : items_) visit(item);
+    }
     /// Indexes items_ (call once, after filling it).
     void index();
 

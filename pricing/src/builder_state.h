@@ -59,11 +59,36 @@ struct CustomerChange {
     std::string where;
 };
 
+/// The tables a snapshot interns into; they only grow, so that ids held by shared
+/// rows, rules and item tables of older versions stay valid.
+struct InternTables {
+    CowTable& skus;
+    CowTable& units;
+    Cow<CategoryTable>& categories;
+    CowTable& brands;
+
+    /// The id of a brand (kNone for none).
+    std::uint32_t brand(std::string_view text) {
+        return text.empty() ? StringTable::kNone : brands.intern(text);
+    }
+    /// The id of a category path (kNone for none), its ancestors interned too.
+    std::uint32_t category(std::string_view path) {
+        if (path.empty()) return StringTable::kNone;
+        const auto id = categories.current().find(path);
+        return id != StringTable::kNone ? id : categories.mutate().intern(path);
+    }
+};
+
+/// Every item of `items`, interned into `tables`, as records by SKU id.
+std::shared_ptr<const ItemTable> buildItemTable(const ItemLookup& items, InternTables tables);
+
 struct BuilderState {
     std::shared_ptr<const SnapshotState> base;  // null when building from nothing
     std::shared_ptr<const ItemLookup> items;
     CowTable skus;
     CowTable units;
+    Cow<CategoryTable> categories;
+    CowTable brands;
     std::vector<ListChange> list_changes;
     std::unordered_map<std::string, std::size_t, TransparentHash, std::equal_to<>> list_change_index;
     std::vector<CustomerChange> customer_changes;
@@ -77,7 +102,11 @@ struct BuilderState {
         : base(std::move(base_state)),
           items(std::move(item_lookup)),
           skus(base ? base->skus : nullptr),
-          units(base ? base->units : nullptr) {}
+          units(base ? base->units : nullptr),
+          categories(base ? base->categories : nullptr),
+          brands(base ? base->brands : nullptr) {}
+
+    InternTables interns() { return InternTables{skus, units, categories, brands}; }
 
     /// The caller's where for an ordinal, or "entry N".
     std::string whereOf(std::uint32_t ordinal) const {

@@ -1,5 +1,7 @@
 #include "compiled_rules.h"
 
+#include "builder_state.h"
+
 #include "crossdock/core/error.h"
 
 namespace crossdock::pricing::detail {
@@ -53,7 +55,8 @@ std::optional<core::Error> checkRule(const PriceRule& rule, std::size_t index, c
 }  // namespace
 
 core::Result<std::shared_ptr<const CompiledRules>> compileRules(RuleList definition, const std::string& where,
-                                                                std::uint32_t source_slot) {
+                                                                std::uint32_t source_slot,
+                                                                InternTables tables) {
     auto compiled = std::make_shared<CompiledRules>();
     compiled->source_slot = source_slot;
     if (definition.source == RuleSource::List && definition.source_list_id.empty()) {
@@ -71,13 +74,13 @@ core::Result<std::shared_ptr<const CompiledRules>> compileRules(RuleList definit
                 compiled->all_rule = static_cast<std::int32_t>(i);
                 break;
             case RuleScope::Sku:
-                fresh = compiled->by_sku.emplace(rule.value, index).second;
+                fresh = compiled->by_sku.insert(tables.skus.intern(rule.value), index);
                 break;
             case RuleScope::Category:
-                fresh = compiled->by_category.emplace(rule.value, index).second;
+                fresh = compiled->by_category.insert(tables.category(rule.value), index);
                 break;
             case RuleScope::Brand:
-                fresh = compiled->by_brand.emplace(rule.value, index).second;
+                fresh = compiled->by_brand.insert(tables.brand(rule.value), index);
                 break;
         }
         if (!fresh) {
@@ -88,32 +91,6 @@ core::Result<std::shared_ptr<const CompiledRules>> compileRules(RuleList definit
     }
     compiled->definition = std::move(definition);
     return std::shared_ptr<const CompiledRules>(std::move(compiled));
-}
-
-std::int32_t CompiledRules::match(const ItemFacts& item) const {
-    if (!by_sku.empty()) {
-        if (auto found = by_sku.find(std::string_view(item.sku)); found != by_sku.end()) {
-            return static_cast<std::int32_t>(found->second);
-        }
-    }
-    if (!by_category.empty()) {
-        // Deepest first: the whole path, then each shorter prefix on a level boundary.
-        std::string_view path = item.category_path;
-        while (!path.empty()) {
-            if (auto found = by_category.find(path); found != by_category.end()) {
-                return static_cast<std::int32_t>(found->second);
-            }
-            const auto pos = path.rfind(kLevelSeparator);
-            if (pos == std::string_view::npos) break;
-            path = path.substr(0, pos);
-        }
-    }
-    if (!by_brand.empty() && !item.brand.empty()) {
-        if (auto found = by_brand.find(std::string_view(item.brand)); found != by_brand.end()) {
-            return static_cast<std::int32_t>(found->second);
-        }
-    }
-    return all_rule;
 }
 
 }  // namespace crossdock::pricing::detail

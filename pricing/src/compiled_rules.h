@@ -3,8 +3,8 @@
 #include <memory>
 #include <string>
 
+#include "builder_state.h"
 #include "crossdock/core/result.h"
-#include "snapshot_state.h"
 
 namespace crossdock::pricing::detail {
 
@@ -12,7 +12,10 @@ namespace crossdock::pricing::detail {
 /// its lookup maps. The source list is resolved later, by the builder. Errors are
 /// positioned at `where` plus " rule N". `source_slot` is the slot of the source
 /// list (StringTable::kNone for cost or when unknown; the builder reports that).
+/// The rules' SKUs, categories and brands are interned into `tables` (matching
+/// compares ids).
 core::Result<std::shared_ptr<const CompiledRules>> compileRules(RuleList definition, const std::string& where,
-                                                                std::uint32_t source_slot);
+                                                                std::uint32_t source_slot,
+                                                                InternTables tables);
 
 }  // namespace crossdock::pricing::detail

@@ -157,6 +157,7 @@ core::Result<std::shared_ptr<const CustomerTable>> buildCustomers(const Snapshot
             chain.push_back(fallback);
         }
         record.chain_count = static_cast<std::uint32_t>(chain.size());
+        std::copy_n(chain.begin(), std::min(chain.size(), CustomerRecord::kInlineChain), record.inline_chain);
         table->chains.insert(table->chains.end(), chain.begin(), chain.end());
     }
     return std::shared_ptr<const CustomerTable>(std::move(table));

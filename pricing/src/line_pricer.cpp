@@ -10,15 +10,7 @@ namespace {
 // have that unit (an entry left over from an older catalog).
 std::optional<std::int64_t> factorOf(const LineContext& ctx, std::uint32_t uom_id) {
     if (uom_id == ctx.uom_id) return ctx.f_req;
-    for (std::size_t i = 0; i < ctx.cached; ++i) {
-        const auto& hit = ctx.factor_cache[i];
-        if (hit.uom == uom_id)
-            return hit.factor == 0 ? std::nullopt : std::optional<std::int64_t>(hit.factor);
-    }
-    const auto factor = ctx.item.units.factor(ctx.state.units->name(uom_id));
-    const std::int64_t raw = factor ? factor->raw() : 0;
-    if (ctx.cached < ctx.factor_cache.size())
-        ctx.factor_cache[ctx.cached++] = LineContext::CachedFactor{uom_id, raw};
+    const std::int64_t raw = ctx.state.item_table->factor(ctx.item, uom_id);
     if (raw == 0) return std::nullopt;
     return raw;
 }
@@ -26,13 +18,11 @@ std::optional<std::int64_t> factorOf(const LineContext& ctx, std::uint32_t uom_i
 // Among units other than the requested one: the base unit first, then by
 // ascending factor, then by code. True when (a, fa) comes before (b, fb).
 bool preferUnit(const LineContext& ctx, std::uint32_t a, std::int64_t fa, std::uint32_t b, std::int64_t fb) {
-    const auto name_a = ctx.state.units->name(a);
-    const auto name_b = ctx.state.units->name(b);
-    const bool base_a = name_a == ctx.item.units.baseUnit();
-    const bool base_b = name_b == ctx.item.units.baseUnit();
+    const bool base_a = a == ctx.item.baseUnit();
+    const bool base_b = b == ctx.item.baseUnit();
     if (base_a != base_b) return base_a;
     if (fa != fb) return fa < fb;
-    return name_a < name_b;
+    return ctx.state.units->name(a) < ctx.state.units->name(b);
 }
 
 // The tier of one unit's rows (sorted by min_qty) for `quantity`: the valid row
@@ -52,8 +42,7 @@ const Row* bestTier(const Row* begin, const Row* end, const LineContext& ctx, st
 Quote quoteEntries(const LineContext& ctx, const ListData& list, std::int64_t quantity) {
     Quote quote;
     quote.tier_list = &list;
-    if (ctx.sku_id == StringTable::kNone) return quote;
-    const RowRange range = list.index_view.find(ctx.sku_id);
+    const RowRange range = ctx.rangeIn(list);
     const Row* rows = list.row_data + range.begin;
     const Row* end = rows + range.count;
     bool any_unit = false;
@@ -91,18 +80,17 @@ Quote quoteEntries(const LineContext& ctx, const ListData& list, std::int64_t qu
 Quote quoteDerived(const LineContext& ctx, const ListData& list, std::int64_t quantity) {
     const CompiledRules& rules = *list.rules;
     Quote quote;
-    quote.rule = rules.match(ctx.item);
+    quote.rule = rules.match(ctx.sku_id, ctx.item, ctx.state.categories->parents());
     if (quote.rule < 0) {
         quote.status = CandidateStatus::NoRule;
         return quote;
     }
     if (rules.definition.source == RuleSource::Cost) {
-        if (!ctx.item.cost) {
+        if (!ctx.item.has_cost) {
             quote.status = CandidateStatus::NoCost;
             return quote;
         }
-        const auto base =
-            divideHalfUp(static_cast<Int128>(ctx.item.cost->raw()) * ctx.f_req, core::Decimal::kOne);
+        const auto base = divideHalfUp(static_cast<Int128>(ctx.item.cost) * ctx.f_req, core::Decimal::kOne);
         if (!base) {
             quote.status = CandidateStatus::OutOfRange;
             return quote;
@@ -128,25 +116,25 @@ Quote quoteDerived(const LineContext& ctx, const ListData& list, std::int64_t qu
     return quote;
 }
 
-void collectBreakpoint(const LineContext& ctx, const ListData& list, std::int64_t after,
-                       std::optional<std::int64_t>& best) {
+// Calls visit(start) for the start of every tier of `list` (or of the list it
+// derives from) valid on the line's date, in the requested unit.
+template <class Visit>
+void forEachTierStart(const LineContext& ctx, const ListData& list, Visit&& visit) {
     if (!list.validOn(ctx.day)) return;
     if (list.rules) {
         // Rules do not depend on the quantity: a derived list breaks where its source does.
         if (list.rules->definition.source == RuleSource::List) {
-            collectBreakpoint(ctx, *ctx.state.lists[list.rules->source_slot], after, best);
+            forEachTierStart(ctx, *ctx.state.lists[list.rules->source_slot], visit);
         }
         return;
     }
-    if (ctx.sku_id == StringTable::kNone) return;
-    const RowRange range = list.index_view.find(ctx.sku_id);
+    const RowRange range = ctx.rangeIn(list);
     const Row* rows = list.row_data + range.begin;
     std::optional<std::int64_t> factor;
     for (const Row* row = rows; row != rows + range.count; ++row) {
         if (row == rows || row->uom != (row - 1)->uom) factor = factorOf(ctx, row->uom);
         if (!factor || !row->validOn(ctx.day)) continue;
-        const auto start = tierStartIn(row->min_qty, *factor, ctx.f_req);
-        if (start && *start > after && (!best || *start < *best)) best = start;
+        if (const auto start = tierStartIn(row->min_qty, *factor, ctx.f_req)) visit(*start);
     }
 }
 
@@ -154,11 +142,10 @@ void collectBreakpoint(const LineContext& ctx, const ListData& list, std::int64_
 
 void prefetchChain(const LineContext& ctx, std::span<const std::uint32_t> chain) {
     for (const auto slot : chain) __builtin_prefetch(ctx.state.lists[slot].get());
-    if (ctx.sku_id == StringTable::kNone) return;
     for (const auto slot : chain) __builtin_prefetch(ctx.state.lists[slot]->index_view.home(ctx.sku_id));
     for (const auto slot : chain) {
         const ListData& list = *ctx.state.lists[slot];
-        const RowRange range = list.index_view.find(ctx.sku_id);
+        const RowRange range = ctx.rangeIn(list);
         if (range.count != 0) __builtin_prefetch(list.row_data + range.begin);
     }
 }
@@ -188,8 +175,32 @@ ChainQuote quoteChain(const LineContext& ctx, std::span<const std::uint32_t> cha
 std::optional<std::int64_t> nextBreakpoint(const LineContext& ctx, std::span<const std::uint32_t> chain,
                                            std::int64_t after) {
     std::optional<std::int64_t> best;
-    for (const auto slot : chain) collectBreakpoint(ctx, *ctx.state.lists[slot], after, best);
+    for (const auto slot : chain) {
+        forEachTierStart(ctx, *ctx.state.lists[slot], [&](std::int64_t start) {
+            if (start > after && (!best || start < *best)) best = start;
+        });
+    }
     return best;
+}
+
+std::size_t breakpointsAbove(const LineContext& ctx, std::span<const std::uint32_t> chain, std::int64_t after,
+                             std::span<std::int64_t> out) {
+    std::size_t count = 0;
+    for (const auto slot : chain) {
+        forEachTierStart(ctx, *ctx.state.lists[slot], [&](std::int64_t start) {
+            if (start <= after) return;
+            // Insertion into the sorted, distinct prefix; the largest falls off when full.
+            std::size_t at = count;
+            while (at > 0 && out[at - 1] > start) --at;
+            if (at > 0 && out[at - 1] == start) return;
+            if (at == out.size()) return;
+            const std::size_t last = std::min(count, out.size() - 1);
+            for (std::size_t i = last; i > at; --i) out[i] = out[i - 1];
+            out[at] = start;
+            count = std::min(count + 1, out.size());
+        });
+    }
+    return count;
 }
 
 }  // namespace crossdock::pricing::detail

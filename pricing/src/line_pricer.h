@@ -16,20 +16,29 @@ namespace crossdock::pricing::detail {
 /// Everything about a line that does not depend on the list or the quantity.
 struct LineContext {
     const SnapshotState& state;
-    const ItemFacts& item;
-    std::uint32_t sku_id;  // StringTable::kNone when no list has entries for the SKU
-    std::uint32_t uom_id;  // StringTable::kNone when no entry uses the unit
+    const ItemRecord& item;
+    std::uint32_t sku_id;  // the item's dense id (rows and rules use it)
+    std::uint32_t uom_id;  // the requested unit's id
     std::int64_t f_req;    // base units per requested unit, raw
     std::int32_t day;
 
-    // Factors of the other units met on this line, so that each costs one
-    // UnitConversions lookup per line however often tiers are re-scanned.
-    struct CachedFactor {
-        std::uint32_t uom = 0;
-        std::int64_t factor = 0;  // 0: the item has no such unit
+    // The SKU's rows in the lists met on this line, so that re-pricing the chain
+    // (the next-tier search) reads each list's index once.
+    struct CachedRange {
+        const ListData* list = nullptr;
+        RowRange range;
     };
-    mutable std::array<CachedFactor, 4> factor_cache{};
+    mutable std::array<CachedRange, 8> range_cache{};
     mutable std::size_t cached = 0;
+
+    /// The SKU's rows in `list`.
+    RowRange rangeIn(const ListData& list) const {
+        for (std::size_t i = 0; i < cached; ++i)
+            if (range_cache[i].list == &list) return range_cache[i].range;
+        const RowRange range = list.index_view.find(sku_id);
+        if (cached < range_cache.size()) range_cache[cached++] = CachedRange{&list, range};
+        return range;
+    }
 };
 
 /// A list's outcome for the line at one quantity.
@@ -68,5 +77,11 @@ ChainQuote quoteChain(const LineContext& ctx, std::span<const std::uint32_t> cha
 /// list of the chain (or of a list one derives from) starts; nullopt when none.
 std::optional<std::int64_t> nextBreakpoint(const LineContext& ctx, std::span<const std::uint32_t> chain,
                                            std::int64_t after);
+
+/// The smallest out.size() distinct tier starts above `after`, as nextBreakpoint()
+/// would return them one after the other, ascending in out[0..count); returns count.
+/// One pass over the rows instead of one per breakpoint.
+std::size_t breakpointsAbove(const LineContext& ctx, std::span<const std::uint32_t> chain, std::int64_t after,
+                             std::span<std::int64_t> out);
 
 }  // namespace crossdock::pricing::detail

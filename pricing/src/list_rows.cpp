@@ -104,7 +104,10 @@ std::shared_ptr<const SkuIndex> indexRows(const std::vector<Row>& rows) {
     for (std::size_t i = 0; i < rows.size(); ++i) {
         if (i == 0 || rows[i].sku != rows[i - 1].sku) ++sku_count;
     }
-    auto index = std::make_shared<SkuIndex>(sku_count);
+    // Rows are sorted by SKU id: the last row has the largest. A list that prices
+    // at least a third of the ids below it is indexed directly (no hash, fewer bytes).
+    const std::size_t id_limit = rows.empty() ? 0 : std::size_t{rows.back().sku} + 1;
+    auto index = std::make_shared<SkuIndex>(sku_count, sku_count > 0 && 3 * sku_count >= id_limit, id_limit);
     std::size_t begin = 0;
     for (std::size_t i = 1; i <= rows.size(); ++i) {
         if (i == rows.size() || rows[i].sku != rows[begin].sku) {

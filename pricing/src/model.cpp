@@ -101,4 +101,8 @@ const ItemFacts* InMemoryItemLookup::find(std::string_view sku) const {
     return found == items_.end() ? nullptr : &found->second;
 }
 
+void InMemoryItemLookup::forEach(const std::function<void(const ItemFacts&)>& visit) const {
+    for (const auto& [sku, item] : items_) visit(item);
+}
+
 }  // namespace crossdock::pricing

@@ -1,24 +1,39 @@
 #include "sku_index.h"
 
+#include <cstdint>
+
 namespace crossdock::pricing::detail {
 
-SkuIndex::SkuIndex(std::size_t key_count) {
-    // At most half full; at least 8 slots so that a miss always finds an empty one.
-    std::size_t slot_count = 8;
-    unsigned bits = 3;
-    while (slot_count < 2 * key_count) {
-        slot_count *= 2;
+SkuIndex::SkuIndex(std::size_t key_count, bool direct, std::size_t id_limit) {
+    if (direct) {
+        direct_.assign(id_limit, RowRange{});
+        return;
+    }
+    // At most two thirds full, so that a bucket rarely overflows into the next;
+    // at least two buckets so that a miss always finds an empty slot.
+    std::size_t bucket_count = 2;
+    unsigned bits = 1;
+    while (4 * bucket_count * 2 < 3 * key_count) {
+        bucket_count *= 2;
         ++bits;
     }
-    slots_.assign(slot_count, Slot{});
+    const std::size_t slot_count = kBucketSlots * bucket_count;
+    storage_.assign(slot_count + 3, Slot{});
+    const auto address = reinterpret_cast<std::uintptr_t>(storage_.data());
+    first_ = (64 - address % 64) % 64 / sizeof(Slot);
     mask_ = slot_count - 1;
     shift_ = 64U - bits;
 }
 
 void SkuIndex::insert(std::uint32_t sku, RowRange range) {
-    auto i = static_cast<std::size_t>((sku * 0x9E37'79B9'7F4A'7C15ULL) >> shift_);
-    while (slots_[i].sku != kEmpty) i = (i + 1) & mask_;
-    slots_[i] = Slot{sku, range.begin, range.count};
+    if (!direct_.empty()) {
+        direct_[sku] = range;
+        return;
+    }
+    Slot* base = slots();
+    auto i = static_cast<std::size_t>((sku * 0x9E37'79B9'7F4A'7C15ULL) >> shift_) * kBucketSlots;
+    while (base[i].sku != kEmpty) i = (i + 1) & mask_;
+    base[i] = Slot{sku, range.begin, range.count, 0};
 }
 
 }  // namespace crossdock::pricing::detail

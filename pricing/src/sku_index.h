@@ -1,7 +1,8 @@
 #pragma once
 
-// Maps a SKU id to its run of rows in one list: open addressing with Fibonacci
-// hashing over a flat slot array, built once and then only read.
+// Maps a SKU id to its run of rows in one list, built once and then only read:
+// a direct array indexed by SKU id for a list that prices a large share of the
+// ids (BASE), else open addressing with Fibonacci hashing over a flat slot array.
 
 #include <cstdint>
 #include <vector>
@@ -19,7 +20,12 @@ public:
         std::uint32_t sku = 0xffff'ffffU;  // kEmpty
         std::uint32_t begin = 0;
         std::uint32_t count = 0;
+        std::uint32_t unused = 0;
     };
+    /// Slots come in buckets of four, one cache line: a search starts at the first
+    /// slot of its key's bucket, so that the usual search (hit or miss) reads one line.
+    static constexpr std::size_t kBucketSlots = 4;
+    static_assert(sizeof(Slot) * kBucketSlots == 64);
 
     /// The slots seen through plain pointers, kept by value where the hot path
     /// reads it (ListData): one dependent load fewer than through the vector.
@@ -28,8 +34,10 @@ public:
         View() = default;
         View(const Slot* slots, std::size_t mask, unsigned shift)
             : slots_(slots), mask_(mask), shift_(shift) {}
+        View(const RowRange* direct, std::size_t size) : direct_(direct), mask_(size) {}
         /// The rows of `sku`, or an empty range.
         RowRange find(std::uint32_t sku) const {
+            if (direct_ != nullptr) return sku < mask_ ? direct_[sku] : RowRange{};
             for (std::size_t i = slotOf(sku);; i = (i + 1) & mask_) {
                 const Slot& slot = slots_[i];
                 if (slot.sku == sku) return {slot.begin, slot.count};
@@ -37,30 +45,45 @@ public:
             }
         }
         /// Where the search for `sku` starts, for a prefetch.
-        const void* home(std::uint32_t sku) const { return slots_ + slotOf(sku); }
+        const void* home(std::uint32_t sku) const {
+            if (direct_ != nullptr) return direct_ + (sku < mask_ ? sku : 0);
+            return slots_ + slotOf(sku);
+        }
 
     private:
         std::size_t slotOf(std::uint32_t sku) const {
-            return static_cast<std::size_t>((sku * 0x9E37'79B9'7F4A'7C15ULL) >> shift_);
+            return static_cast<std::size_t>((sku * 0x9E37'79B9'7F4A'7C15ULL) >> shift_) * kBucketSlots;
         }
         const Slot* slots_ = nullptr;
-        std::size_t mask_ = 0;
+        const RowRange* direct_ = nullptr;
+        std::size_t mask_ = 0;  // direct: the array's size
         unsigned shift_ = 0;
     };
 
-    /// An index with room for `key_count` keys.
-    explicit SkuIndex(std::size_t key_count);
+    /// An index with room for `key_count` keys; direct over ids 0..id_limit-1
+    /// when `direct` (8 bytes per id instead of 24 per key).
+    explicit SkuIndex(std::size_t key_count, bool direct = false, std::size_t id_limit = 0);
 
-    /// Adds a key that is not in the index yet.
+    /// Adds a key that is not in the index yet (below id_limit when direct).
     void insert(std::uint32_t sku, RowRange range);
     RowRange find(std::uint32_t sku) const { return view().find(sku); }
-    View view() const { return View(slots_.data(), mask_, shift_); }
-    std::size_t memoryBytes() const { return slots_.capacity() * sizeof(Slot); }
+    View view() const {
+        return direct_.empty() ? View(slots(), mask_, shift_) : View(direct_.data(), direct_.size());
+    }
+    std::size_t memoryBytes() const {
+        return storage_.capacity() * sizeof(Slot) + direct_.capacity() * sizeof(RowRange);
+    }
 
 private:
     static constexpr std::uint32_t kEmpty = 0xffff'ffffU;
 
-    std::vector<Slot> slots_;
+    // The slots start at the first 64-byte boundary inside storage_ (a few spare
+    // slots at the front), so that each bucket is one cache line.
+    const Slot* slots() const { return storage_.data() + first_; }
+    Slot* slots() { return storage_.data() + first_; }
+    std::vector<Slot> storage_;
+    std::size_t first_ = 0;
+    std::vector<RowRange> direct_;
     std::size_t mask_ = 0;
     unsigned shift_ = 0;
 };

@@ -68,6 +68,9 @@ const ItemLookup& PriceSnapshot::items() const { return *state_->items; }
 std::size_t PriceSnapshot::memoryBytes() const {
     const auto& s = *state_;
     std::size_t bytes = s.skus->memoryBytes() + s.units->memoryBytes() + s.list_ids->memoryBytes();
+    if (s.item_table) bytes += s.item_table->memoryBytes();
+    if (s.categories) bytes += s.categories->memoryBytes();
+    if (s.brands) bytes += s.brands->memoryBytes();
     bytes += s.lists.capacity() * sizeof(s.lists[0]);
     for (const auto& list : s.lists) {
         if (!list) continue;

@@ -157,7 +157,7 @@ private:
         }
         const bool from_list = change.rules->source == RuleSource::List;
         const auto source = from_list ? list_ids_.find(change.rules->source_list_id) : StringTable::kNone;
-        auto compiled = detail::compileRules(*change.rules, change.rules_where, source);
+        auto compiled = detail::compileRules(*change.rules, change.rules_where, source, b_.interns());
         if (!compiled) return compiled.takeError();
         auto data = std::make_shared<ListData>(*s_.lists[slot]);
         data->rules = std::move(*compiled);
@@ -235,11 +235,18 @@ core::Result<std::shared_ptr<const PriceSnapshot>> SnapshotBuilder::build() {
     if (b.base) *state = *b.base;
     state->version = b.base ? b.base->version + 1 : 1;
     state->items = b.items;
-    state->skus = b.skus.result();
-    state->units = b.units.result();
+    // A new catalog (or the first build): intern every item into the dense tables.
+    if (!b.base || b.base->items != b.items || !b.base->item_table) {
+        state->item_table = detail::buildItemTable(*b.items, b.interns());
+    }
     if (!state->list_ids) state->list_ids = std::make_shared<const StringTable>();
     Build build(b, *state);
     if (auto status = build.run(); !status) return status.takeError();
+    // After the rules: they intern their SKUs, categories and brands too.
+    state->skus = b.skus.result();
+    state->units = b.units.result();
+    state->categories = b.categories.result();
+    state->brands = b.brands.result();
     return std::make_shared<const PriceSnapshot>(std::move(state));
 }
 

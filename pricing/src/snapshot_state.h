@@ -10,6 +10,7 @@
 #include <functional>
 #include <limits>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,6 +19,7 @@
 #include "crossdock/core/currency.h"
 #include "crossdock/pricing/item_facts.h"
 #include "crossdock/pricing/model.h"
+#include "item_table.h"
 #include "sku_index.h"
 #include "string_table.h"
 
@@ -57,19 +59,65 @@ struct TransparentHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
-using RuleMap = std::unordered_map<std::string, std::uint32_t, TransparentHash, std::equal_to<>>;
 
-/// A rule list ready for matching.
+/// A small map from a dense id (SKU, category, brand) to a rule index: open
+/// addressing with Fibonacci hashing, at most half full.
+class IdMap {
+public:
+    /// Adds `key`; false (and no change) when it is there already.
+    bool insert(std::uint32_t key, std::uint32_t value);
+    /// The value of `key`, or -1.
+    std::int32_t find(std::uint32_t key) const {
+        if (size_ == 0) return -1;
+        for (std::size_t i = slotOf(key);; i = (i + 1) & mask_) {
+            if (slots_[i].key == key) return static_cast<std::int32_t>(slots_[i].value);
+            if (slots_[i].key == kEmpty) return -1;
+        }
+    }
+    bool empty() const { return size_ == 0; }
+
+private:
+    static constexpr std::uint32_t kEmpty = 0xffff'ffffU;
+    struct Slot {
+        std::uint32_t key = kEmpty;
+        std::uint32_t value = 0;
+    };
+    std::size_t slotOf(std::uint32_t key) const {
+        return static_cast<std::size_t>((key * 0x9E37'79B9'7F4A'7C15ULL) >> shift_);
+    }
+    std::vector<Slot> slots_;
+    std::size_t mask_ = 0;
+    unsigned shift_ = 64;
+    std::size_t size_ = 0;
+};
+
+/// A rule list ready for matching: the scopes' values as dense ids.
 struct CompiledRules {
     RuleList definition;
     std::uint32_t source_slot = StringTable::kNone;  // for RuleSource::List
-    RuleMap by_sku;
-    RuleMap by_category;
-    RuleMap by_brand;
+    IdMap by_sku;                                    // SKU id → rule
+    IdMap by_category;                               // category id → rule
+    IdMap by_brand;                                  // brand id → rule
     std::int32_t all_rule = -1;
 
-    /// The most specific rule for `item` (index into definition.rules), or -1.
-    std::int32_t match(const ItemFacts& item) const;
+    /// The most specific rule for the item `sku` (index into definition.rules), or
+    /// -1. `parents` is the category table's parent array.
+    std::int32_t match(std::uint32_t sku, const ItemRecord& item, const std::uint32_t* parents) const {
+        if (!by_sku.empty()) {
+            if (const auto rule = by_sku.find(sku); rule >= 0) return rule;
+        }
+        if (!by_category.empty()) {
+            // Deepest first: the item's category, then each ancestor.
+            for (auto category = item.category; category != StringTable::kNone;
+                 category = parents[category]) {
+                if (const auto rule = by_category.find(category); rule >= 0) return rule;
+            }
+        }
+        if (!by_brand.empty() && item.brand != StringTable::kNone) {
+            if (const auto rule = by_brand.find(item.brand); rule >= 0) return rule;
+        }
+        return all_rule;
+    }
 };
 
 /// One price list: header plus either rows or rules. What the hot path reads
@@ -113,26 +161,42 @@ struct alignas(64) ListData {
 static_assert(offsetof(ListData, header) <= 64 && offsetof(ListData, header) + sizeof(std::string) <= 128,
               "the hot fields fit the first cache line, the id the first two");
 
-struct CustomerRecord {
+/// One customer: one cache line, with the chain inline when it has up to
+/// kInlineChain lists (the usual case), so that a line reads no other array.
+struct alignas(64) CustomerRecord {
+    static constexpr std::size_t kInlineChain = 5;
+
     core::Currency currency{};
     Strategy strategy = Strategy::Priority;
-    bool active = false;               // false once removed
-    std::uint32_t chain_begin = 0;     // into CustomerTable::chains
-    std::uint32_t explicit_count = 0;  // lists the customer named
-    std::uint32_t chain_count = 0;     // explicit_count, plus one when a default list applies
+    bool active = false;                            // false once removed
+    std::uint32_t chain_begin = 0;                  // into CustomerTable::chains
+    std::uint32_t explicit_count = 0;               // lists the customer named
+    std::uint32_t chain_count = 0;                  // explicit_count, plus one when a default list applies
+    std::uint32_t inline_chain[kInlineChain] = {};  // the first lists of the chain
 };
+static_assert(sizeof(CustomerRecord) == 64);
 
 struct CustomerTable {
     StringTable ids;  // customer id → index into records
     std::vector<CustomerRecord> records;
     std::vector<std::uint32_t> chains;  // list slots
+
+    /// The chain of a record of this table, as list slots.
+    std::span<const std::uint32_t> chainOf(const CustomerRecord& record) const {
+        if (record.chain_count <= CustomerRecord::kInlineChain)
+            return {record.inline_chain, record.chain_count};
+        return {chains.data() + record.chain_begin, record.chain_count};
+    }
 };
 
 struct SnapshotState {
     std::uint64_t version = 0;
     std::shared_ptr<const ItemLookup> items;
-    std::shared_ptr<const StringTable> skus;
-    std::shared_ptr<const StringTable> units;
+    std::shared_ptr<const StringTable> skus;   // every item's SKU (and SKU rules'): the dense item id
+    std::shared_ptr<const StringTable> units;  // every unit of an item or an entry
+    std::shared_ptr<const CategoryTable> categories;
+    std::shared_ptr<const StringTable> brands;
+    std::shared_ptr<const ItemTable> item_table;         // by SKU id, for `items`
     std::shared_ptr<const StringTable> list_ids;         // list id → slot
     std::vector<std::shared_ptr<const ListData>> lists;  // by slot; null when removed
     std::shared_ptr<const CustomerTable> customers;

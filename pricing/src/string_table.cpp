@@ -6,8 +6,6 @@
 
 namespace crossdock::pricing::detail {
 
-std::uint64_t StringTable::hashOf(std::string_view text) { return std::hash<std::string_view>{}(text); }
-
 StringTable::Slot StringTable::keyOf(std::string_view text, std::uint64_t hash) {
     Slot key;
     if (text.size() <= kInline) {

@@ -45,10 +45,16 @@ struct LineTotals {
     std::string currency;
 };
 
-/// Writes one line (priced, or with its error); adds priced lines to `totals`.
-core::Status writeLine(core::JsonWriter& out, const core::Json& line, const std::string& where,
-                       const std::string& customer, core::Date date, const CatalogSnapshot& catalog,
-                       const pricing::Resolver& resolver, LineTotals& totals) {
+/// One line of a request, checked: what to price, and whether the caller may see the SKU.
+struct ParsedLine {
+    std::string sku;
+    core::Decimal quantity;
+    std::string unit;
+    bool visible = false;
+};
+
+core::Result<ParsedLine> parseLine(const core::Json& line, const std::string& where,
+                                   const std::string& customer, const CatalogSnapshot& catalog) {
     if (!line.isObject()) return makeError(ErrorCode::InvalidArgument, "a line must be an object", where);
     auto sku = requiredString(line, "sku");
     if (!sku) return makeError(ErrorCode::InvalidArgument, sku.error().message, where + ".sku");
@@ -59,12 +65,23 @@ core::Status writeLine(core::JsonWriter& out, const core::Json& line, const std:
     if (!uom) return makeError(ErrorCode::InvalidArgument, uom.error().message, where + ".uom");
     const catalog::Item* item = catalog.index.find(*sku);
     const bool visible = item != nullptr && catalog.assortments.canSee(customer, catalog.tree(), *item);
-    const std::string unit = uom->value_or(visible ? item->units.baseUnit() : std::string());
-    out.beginObject().field("sku", *sku).field("quantity", quantity->toShortString()).field("uom", unit);
-    core::Result<pricing::PricedLine> priced =
-        visible ? resolver.resolve({customer, *sku, unit, *quantity, date})
-                : core::Result<pricing::PricedLine>(
-                      makeError(ErrorCode::NotFound, "unknown_sku: no item " + *sku));
+    std::string unit = uom->value_or(visible ? item->units.baseUnit() : std::string());
+    return ParsedLine{std::move(*sku), *quantity, std::move(unit), visible};
+}
+
+/// A line the caller may not see answers exactly as an unknown SKU.
+core::Result<pricing::PricedLine> invisibleLine(const ParsedLine& line) {
+    return core::Result<pricing::PricedLine>(
+        makeError(ErrorCode::NotFound, "unknown_sku: no item " + line.sku));
+}
+
+/// Writes one line (priced, or with its error); adds priced lines to `totals`.
+core::Status writeLine(core::JsonWriter& out, const ParsedLine& line,
+                       const core::Result<pricing::PricedLine>& priced, LineTotals& totals) {
+    out.beginObject()
+        .field("sku", line.sku)
+        .field("quantity", line.quantity.toShortString())
+        .field("uom", line.unit);
     if (!priced) {
         std::string reason(pricing::errorReason(priced.error()));
         out.key("error").beginObject().field("code", reason.empty() ? "error" : reason);
@@ -100,16 +117,30 @@ core::Result<Response> resolvePrices(Runtime& runtime, const RequestContext& ctx
     auto chain = resolver.snapshot().customer(*customer);
     if (!chain) return makeError(ErrorCode::NotFound, "customer not found", "$.customer_id");
     LineTotals totals{core::Decimal(), chain->currency};
+    // Check every line first, then price the visible ones in one resolveAll()
+    // (its prefetch pipeline overlaps the lines' cache misses), then write.
+    std::vector<ParsedLine> parsed;
+    parsed.reserve(lines->size());
+    for (std::size_t i = 0; i < lines->size(); ++i) {
+        const std::string where = "$.lines[" + std::to_string(i) + "]";
+        auto line = parseLine(lines->items()[i], where, *customer, *catalog);
+        if (!line) return line.takeError();
+        parsed.push_back(std::move(*line));
+    }
+    std::vector<pricing::PriceRequest> requests;
+    requests.reserve(parsed.size());
+    for (const ParsedLine& line : parsed) {
+        if (line.visible) requests.push_back({*customer, line.sku, line.unit, line.quantity, *date});
+    }
+    auto priced = resolver.resolveAll(requests);
     core::JsonWriter out(256 + 1024 * lines->size());
     out.beginObject().field("customer_id", *customer).field("at", date->toString());
     out.key("lines").beginArray();
-    for (std::size_t i = 0; i < lines->size(); ++i) {
-        const std::string where = "$.lines[" + std::to_string(i) + "]";
-        if (auto written =
-                writeLine(out, lines->items()[i], where, *customer, *date, *catalog, resolver, totals);
-            !written) {
-            return written.takeError();
-        }
+    std::size_t next = 0;
+    for (const ParsedLine& line : parsed) {
+        const auto written = line.visible ? writeLine(out, line, priced[next++], totals)
+                                          : writeLine(out, line, invisibleLine(line), totals);
+        if (!written) return written.error();
     }
     out.endArray();
     out.field("currency", totals.currency).field("total", moneyText(totals.total)).endObject();
@@ -128,11 +159,13 @@ core::Result<Response> explainPrice(Runtime& runtime, const RequestContext& ctx)
         return makeError(ErrorCode::NotFound, "customer not found", "$.customer_id");
     }
     LineTotals totals;
+    auto line = parseLine(ctx.json(), "$", *customer, *catalog);
+    if (!line) return line.takeError();
     core::JsonWriter out(2048);
-    if (auto written = writeLine(out, ctx.json(), "$", *customer, *date, *catalog, resolver, totals);
-        !written) {
-        return written.takeError();
-    }
+    const auto priced = line->visible
+                            ? resolver.resolve({*customer, line->sku, line->unit, line->quantity, *date})
+                            : invisibleLine(*line);
+    if (auto written = writeLine(out, *line, priced, totals); !written) return written.takeError();
     return Response::jsonText(200, out.take());
 }
 

@@ -175,7 +175,7 @@ core::Result<Response> searchProducts(Runtime& runtime, const RequestContext& ct
                                ctx.caller().isStaff()};
     core::JsonWriter out(1024 + 1536 * result->hits.size());
     out.beginObject().key("items").beginArray();
-    for (const catalog::SearchHit& hit : result->hits) writeProduct(out, hit.item, *catalog, viewer);
+    writeProducts(out, result->hits, *catalog, viewer);
     out.endArray().key("next_cursor");
     result->next_cursor.empty() ? out.null() : out.string(encodeCursor(result->next_cursor));
     out.key("total").number(static_cast<std::int64_t>(result->total));

@@ -30,30 +30,33 @@ void writeStock(core::JsonWriter& out, const catalog::Item& item, const CatalogS
     }
 }
 
-void writePrice(core::JsonWriter& out, const catalog::Item& item, const ProductViewer& viewer) {
+// The request for a product's shown price: one base unit, or the minimum order
+// quantity when it is larger (a nut sold by the dozen has no price for one piece).
+pricing::PriceRequest priceRequest(const catalog::Item& item, const ProductViewer& viewer) {
+    const core::Decimal one = core::Decimal::fromRaw(core::Decimal::kOne);
+    const core::Decimal quantity = item.min_order_qty > one ? item.min_order_qty : one;
+    return {*viewer.customer_id, item.sku, item.units.baseUnit(), quantity, viewer.date, false};
+}
+
+bool priced(const ProductViewer& viewer) { return viewer.resolver != nullptr && viewer.customer_id; }
+
+// `line`: the price of priceRequest(item, viewer), when the viewer sees prices.
+void writePrice(core::JsonWriter& out, const catalog::Item& item, const ProductViewer& viewer,
+                const core::Result<pricing::PricedLine>* line) {
     out.key("price");
     std::vector<pricing::TierStep> tiers;
     const std::string& unit = item.units.baseUnit();
-    if (viewer.resolver != nullptr && viewer.customer_id) {
-        // One base unit, or the minimum order quantity when it is larger: a nut sold by the
-        // dozen has no price for one piece.
-        const core::Decimal one = core::Decimal::fromRaw(core::Decimal::kOne);
-        const core::Decimal quantity = item.min_order_qty > one ? item.min_order_qty : one;
-        auto priced =
-            viewer.resolver->resolve({*viewer.customer_id, item.sku, unit, quantity, viewer.date, false});
-        if (priced) {
-            out.beginObject()
-                .field("currency", priced->currency.code)
-                .field("unit_price", moneyText(priced->unit_price));
-            out.field("uom", unit)
-                .field("quantity", quantity.toShortString())
-                .field("list_id", priced->list_id);
-            out.endObject();
-            if (auto ladder = viewer.resolver->tiersFor(*viewer.customer_id, item.sku, unit, viewer.date)) {
-                tiers = std::move(*ladder);
-            }
-        } else {
-            out.null();
+    if (line != nullptr && *line) {
+        const pricing::PricedLine& price = **line;
+        out.beginObject()
+            .field("currency", price.currency.code)
+            .field("unit_price", moneyText(price.unit_price));
+        out.field("uom", unit)
+            .field("quantity", priceRequest(item, viewer).quantity.toShortString())
+            .field("list_id", price.list_id);
+        out.endObject();
+        if (auto ladder = viewer.resolver->tiersFor(*viewer.customer_id, item.sku, unit, viewer.date)) {
+            tiers = std::move(*ladder);
         }
     } else {
         out.null();
@@ -62,10 +65,36 @@ void writePrice(core::JsonWriter& out, const catalog::Item& item, const ProductV
     writeTiers(out, tiers);
 }
 
+void writeProductWith(core::JsonWriter& out, const catalog::Item& item, const CatalogSnapshot& catalog,
+                      const ProductViewer& viewer, const core::Result<pricing::PricedLine>* line);
+
 }  // namespace
 
 void writeProduct(core::JsonWriter& out, const catalog::Item& item, const CatalogSnapshot& catalog,
                   const ProductViewer& viewer) {
+    if (!priced(viewer)) return writeProductWith(out, item, catalog, viewer, nullptr);
+    const auto line = viewer.resolver->resolve(priceRequest(item, viewer));
+    writeProductWith(out, item, catalog, viewer, &line);
+}
+
+void writeProducts(core::JsonWriter& out, std::span<const catalog::SearchHit> hits,
+                   const CatalogSnapshot& catalog, const ProductViewer& viewer) {
+    std::vector<core::Result<pricing::PricedLine>> lines;
+    if (priced(viewer)) {
+        // The page's prices in one resolveAll(): its pipeline overlaps the lines' cache misses.
+        std::vector<pricing::PriceRequest> requests;
+        requests.reserve(hits.size());
+        for (const catalog::SearchHit& hit : hits) requests.push_back(priceRequest(hit.item, viewer));
+        lines = viewer.resolver->resolveAll(requests);
+    }
+    for (std::size_t i = 0; i < hits.size(); ++i)
+        writeProductWith(out, hits[i].item, catalog, viewer, lines.empty() ? nullptr : &lines[i]);
+}
+
+namespace {
+
+void writeProductWith(core::JsonWriter& out, const catalog::Item& item, const CatalogSnapshot& catalog,
+                      const ProductViewer& viewer, const core::Result<pricing::PricedLine>* line) {
     const catalog::CategoryTree& tree = catalog.tree();
     out.beginObject();
     out.field("sku", item.sku).field("name", item.name).field("description", item.description);
@@ -96,12 +125,14 @@ void writeProduct(core::JsonWriter& out, const catalog::Item& item, const Catalo
     } else {
         out.string(parts.front());
     }
-    writePrice(out, item, viewer);
+    writePrice(out, item, viewer, line);
     if (viewer.show_cost) {
         out.key("cost");
         item.cost ? out.string(moneyText(*item.cost)) : out.null();
     }
     out.endObject();
 }
+
+}  // namespace
 
 }  // namespace crossdock::server

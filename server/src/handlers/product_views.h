@@ -2,6 +2,7 @@
 // The product JSON of GET /api/v1/products and /api/v1/products/{sku}.
 
 #include <optional>
+#include <span>
 #include <string>
 
 #include "crossdock/core/date.h"
@@ -26,5 +27,10 @@ struct ProductViewer {
 ///  "tiers":[{"min_qty","unit_price","list_id"}]}, plus "cost" (per base unit, or null) for staff
 void writeProduct(core::JsonWriter& out, const catalog::Item& item, const CatalogSnapshot& catalog,
                   const ProductViewer& viewer);
+
+/// writeProduct() for each hit of a search page, in order; the page's prices are
+/// resolved together (Resolver::resolveAll), each exactly as writeProduct() would.
+void writeProducts(core::JsonWriter& out, std::span<const catalog::SearchHit> hits,
+                   const CatalogSnapshot& catalog, const ProductViewer& viewer);
 
 }  // namespace crossdock::server

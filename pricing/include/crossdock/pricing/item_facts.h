@@ -4,6 +4,7 @@
 // with. The catalog (or an adapter over it) implements ItemLookup; pricing never
 // includes catalog internals.
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -32,6 +33,11 @@ public:
     /// The item with exactly this SKU, or nullptr. The pointer stays valid as long
     /// as the lookup lives.
     virtual const ItemFacts* find(std::string_view sku) const = 0;
+    /// Calls `visit` once for every item, in no particular order. A snapshot built
+    /// over the lookup interns every item into its dense tables this way (once per
+    /// catalog version, not per line). The references stay valid as long as the
+    /// lookup lives; find(item.sku) returns the same object.
+    virtual void forEach(const std::function<void(const ItemFacts&)>& visit) const = 0;
 };
 
 /// An ItemLookup over a hash map: for tests, tools and small catalogs.
@@ -41,6 +47,7 @@ public:
     /// then share.
     void put(ItemFacts item);
     const ItemFacts* find(std::string_view sku) const override;
+    void forEach(const std::function<void(const ItemFacts&)>& visit) const override;
     std::size_t size() const { return items_.size(); }
 
 private:

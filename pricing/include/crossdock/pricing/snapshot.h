@@ -46,7 +46,7 @@ public:
     /// The item lookup this snapshot was built with.
     const ItemLookup& items() const;
     /// Approximate heap bytes of the price data this version holds, shared parts
-    /// included (the item lookup excluded).
+    /// included (the item lookup excluded; the snapshot's own item table included).
     std::size_t memoryBytes() const;
 
     /// Internal representation, for the resolver and the builder.

@@ -1,0 +1,129 @@
+// Resolver::resolveAll(): the lines of a cart, an order or a page of hits in
+// groups of 32, each group through loading stages over the snapshot's dense
+// layout (slots, records, lists, index entries, rows), so that the cache misses
+// of a whole group overlap instead of queueing. Each line is then priced by the
+// one code path (detail::resolveInto), with the hashes and the ids the stages
+// found, straight into the answer's vector.
+
+#include <array>
+
+#include "crossdock/pricing/resolver.h"
+#include "resolve_line.h"
+#include "touch.h"
+
+namespace crossdock::pricing {
+
+using detail::RowRange;
+using detail::StringTable;
+using detail::touch;
+using detail::touchRange;
+
+namespace {
+
+constexpr std::size_t kGroup = 32;  // lines that go through each stage together
+// The part of an answer a priced line writes: the line, the explanation's header
+// and its first candidates.
+constexpr std::size_t kAnswerPrefetchBytes = 640;  // > the lines between stages 1 and 6
+
+// What the first stages learnt about one line in the pipeline.
+struct Ahead {
+    detail::LineKeys keys;
+    std::span<const std::uint32_t> chain;
+};
+
+// Stage 1 (stage 0 loaded the request's strings): the hashes (a run of lines for one customer hashes its
+// id once) and the customer's and the SKU's table slots.
+void warmSlots(const detail::SnapshotState& s, const PriceRequest& request, const PriceRequest* previous,
+               const Ahead* previous_ahead, Ahead& ahead) {
+    if (previous != nullptr && previous->customer_id == request.customer_id) {
+        ahead.keys.customer_hash = previous_ahead->keys.customer_hash;
+    } else {
+        ahead.keys.customer_hash = StringTable::hashOf(request.customer_id);
+        touch(s.customers->ids.home(ahead.keys.customer_hash));
+    }
+    ahead.keys.sku_hash = StringTable::hashOf(request.sku);
+    touch(s.skus->home(ahead.keys.sku_hash));
+}
+
+// Stage 2: the customer's record (its chain is inline) and the item's record.
+void warmRecords(const detail::SnapshotState& s, const PriceRequest& request, Ahead& ahead) {
+    detail::LineKeys& keys = ahead.keys;
+    const auto& customers = *s.customers;
+    keys.customer_index = customers.ids.find(request.customer_id, keys.customer_hash);
+    if (keys.customer_index != StringTable::kNone) touch(&customers.records[keys.customer_index]);
+    keys.sku_id = s.skus->find(request.sku, keys.sku_hash);
+    if (keys.sku_id < s.item_table->records.size()) touch(&s.item_table->records[keys.sku_id]);
+    touch(s.skus->nameHome(keys.sku_id));  // the explanation's view of the SKU
+    keys.looked_up = true;
+}
+
+// Stage 3: the customer's chain; starts loading the chain's lists.
+void warmLists(const detail::SnapshotState& s, Ahead& ahead) {
+    const auto& customers = *s.customers;
+    const auto index = ahead.keys.customer_index;
+    if (index == StringTable::kNone || !customers.records[index].active) return;
+    ahead.chain = customers.chainOf(customers.records[index]);
+    static_assert(sizeof(detail::ListData) >= 128);
+    for (const auto slot : ahead.chain) touchRange(s.lists[slot].get(), 128);  // hot fields and id
+}
+
+// Stage 4: each list's index entry for the SKU (direct or hashed).
+void warmIndex(const detail::SnapshotState& s, const Ahead& ahead) {
+    if (ahead.keys.sku_id == StringTable::kNone) return;
+    for (const auto slot : ahead.chain) touch(s.lists[slot]->index_view.home(ahead.keys.sku_id));
+}
+
+// Stage 5: the SKU's rows in each list.
+void warmRows(const detail::SnapshotState& s, const Ahead& ahead) {
+    if (ahead.keys.sku_id == StringTable::kNone) return;
+    for (const auto slot : ahead.chain) {
+        const detail::ListData& list = *s.lists[slot];
+        const RowRange range = list.index_view.find(ahead.keys.sku_id);
+        if (range.count != 0) touchRange(list.row_data + range.begin, range.count * sizeof(detail::Row));
+    }
+}
+
+}  // namespace
+
+std::vector<core::Result<PricedLine>> Resolver::resolveAll(std::span<const PriceRequest> requests) const {
+    const detail::SnapshotState& s = snapshot_->state();
+    const std::size_t n = requests.size();
+    std::vector<core::Result<PricedLine>> lines;
+    lines.reserve(n);
+    std::array<Ahead, kGroup> ahead;
+    // Each stage runs over a group of lines before the next stage starts, so
+    // that a stage's misses (one or a few per line) are in flight together and
+    // have arrived by the time the next stage reads them.
+    for (std::size_t begin = 0; begin < n; begin += kGroup) {
+        const std::size_t count = std::min(kGroup, n - begin);
+        const PriceRequest* group = requests.data() + begin;
+        for (std::size_t i = 0; i < count; ++i) {
+            if (!group[i].customer_id.empty()) touch(group[i].customer_id.data());
+            if (!group[i].sku.empty()) touch(group[i].sku.data());
+        }
+        for (std::size_t i = 0; i < count; ++i) {
+            ahead[i] = Ahead{};
+            const bool first = i == 0;
+            warmSlots(s, group[i], first ? nullptr : &group[i - 1], first ? nullptr : &ahead[i - 1],
+                      ahead[i]);
+        }
+        for (std::size_t i = 0; i < count; ++i) warmRecords(s, group[i], ahead[i]);
+        for (std::size_t i = 0; i < count; ++i) warmLists(s, ahead[i]);
+        for (std::size_t i = 0; i < count; ++i) warmIndex(s, ahead[i]);
+        for (std::size_t i = 0; i < count; ++i) {
+            warmRows(s, ahead[i]);
+            // The answer's slot for the line (reserved above): written soon, read by the caller.
+            const char* out = reinterpret_cast<const char*>(lines.data() + begin + i);
+            for (std::size_t at_byte = 0; at_byte < kAnswerPrefetchBytes; at_byte += 64)
+                __builtin_prefetch(out + at_byte, 1);
+        }
+        // The lines themselves, through the one code path.
+        for (std::size_t i = 0; i < count; ++i) {
+            PricedLine empty;  // not zeroed: resolveInto() sets what the line uses
+            detail::resolveInto(s, group[i], ahead[i].keys, lines.emplace_back(std::move(empty)));
+        }
+    }
+    return lines;
+}
+
+}  // namespace crossdock::pricing
