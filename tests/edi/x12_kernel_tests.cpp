@@ -185,4 +185,30 @@ BOOST_AUTO_TEST_CASE(newline_terminators_and_crlf_read_the_same_with_every_kerne
     checkSame("spaces before terminators", spaced);
 }
 
+// The parser's batch path (SegmentReader::advanceMany) takes runs of ordinary body
+// segments and hands everything else back: ids starting with I, S or G, ids that are
+// not valid (lowercase, punctuation, 1 or 4 bytes), segments after CR LF, after LF CR
+// LF, after spaces or tabs, with whitespace before their terminator, across windows.
+BOOST_AUTO_TEST_CASE(body_segments_the_batch_path_hands_back_read_the_same_with_every_kernel) {
+    static const char* const kIds[] = {"IT1", "SLN", "G62", "po1", "P@1", "Z", "ZZZZ", "N9", "PO1"};
+    static const char* const kGaps[] = {"~\n", "~\r\n", "~\n\r\n", "~\n  ", "~\t", "~", " ~\n", "\t~\r\n"};
+    const std::string base = sample(8);
+    std::string text;
+    std::size_t k = 0;
+    for (std::size_t at = 0; at < base.size();) {
+        const std::size_t end = base.find("~\n", at);
+        if (end == std::string::npos) {
+            text += base.substr(at);
+            break;
+        }
+        std::string segment = base.substr(at, end - at);
+        if (segment.rfind("PID*", 0) == 0 && k % 3 == 0) segment.replace(0, 3, kIds[(k / 3) % 9]);
+        text +=
+            segment + (segment.rfind("IEA", 0) == 0 || segment.rfind("ISA", 0) == 0 ? "~\n" : kGaps[k % 8]);
+        at = end + 2;
+        ++k;
+    }
+    checkSame("batch hand-backs", text);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -14,6 +14,23 @@
 
 namespace crossdock::edi::x12::detail {
 
+// Whether every CR or LF of a window lies right after a terminator, or right after such a
+// line break ("~\n", "~\r\n"), fed block by block: then no segment that starts past the
+// filler after its terminator can hold one (BlockIndex::breaksBetweenSegments()).
+struct BreakCheck {
+    std::uint64_t bad = 0;
+    std::uint64_t after_terminator = 0;  // carried from the previous block: bit 0
+    std::uint64_t after_break = 0;
+
+    void add(std::uint64_t terminator, std::uint64_t line_break) {
+        const std::uint64_t first = line_break & ((terminator << 1) | after_terminator);
+        const std::uint64_t second = line_break & ((first << 1) | after_break);
+        bad |= line_break & ~(first | second);
+        after_terminator = terminator >> 63;
+        after_break = first >> 63;
+    }
+};
+
 // Fills a BlockIndex from per-block masks; the kernels differ only in how they get them.
 struct BlockIndexBuilder {
     static void finish(BlockIndex& index, std::size_t begin, std::size_t end, const std::uint32_t* marks_end,
@@ -37,8 +54,8 @@ struct BlockIndexBuilder {
         std::uint32_t* const marks = index.marks_.get();
         std::uint32_t* out = marks;
         std::uint32_t* terminators = index.terminators_.get() + 1;
-        std::uint32_t* stops = index.stops_.get() + 1;
         std::size_t block = 0;
+        BreakCheck breaks;
         for (std::size_t at = begin; at < end; at += kBlock, ++block) {
             const Masks m = end - at >= kBlock
                                 ? Classify(data + at, element, terminator)
@@ -47,13 +64,15 @@ struct BlockIndexBuilder {
             const auto rank = static_cast<std::uint32_t>(out - marks);
             const auto base = static_cast<std::uint32_t>(at - begin);
             for (std::uint64_t t = m.terminator; t != 0; t &= t - 1) {  // about one per block
-                *stops++ = base + static_cast<std::uint32_t>(std::countr_zero(t));
                 *terminators++ = rank + static_cast<std::uint32_t>(std::popcount(all & ((t & (0 - t)) - 1)));
             }
             out = flatten(all, base, out);
             index.line_breaks_[block] = m.line_break;
+            breaks.add(m.terminator, m.line_break);
         }
         finish(index, begin, end, out, terminators, block);
+        index.breaks_between_ = breaks.bad == 0;
+        index.no_space_before_terminator_ = false;  // not looked for: the reader checks each segment
     }
 
 #if defined(CROSSDOCK_X12_X86)
@@ -72,12 +91,15 @@ struct BlockIndexBuilder {
         const __m512i t = _mm512_set1_epi8(terminator);
         const __m512i cr = _mm512_set1_epi8('\r');
         const __m512i lf = _mm512_set1_epi8('\n');
+        const __m512i space = _mm512_set1_epi8(' ');
+        std::uint64_t space_before = 0;  // a byte <= ' ' (space, tab, CR, LF, ...) right before a terminator
+        std::uint64_t space_carry = 0;
         const std::size_t end = std::min(size, begin + BlockIndex::kWindow);
         std::uint32_t* const marks = index.marks_.get();
         std::uint32_t* out = marks;
         std::uint32_t* terminators = index.terminators_.get() + 1;
-        std::uint32_t* stops = index.stops_.get() + 1;
         std::size_t block = 0;
+        BreakCheck breaks;
         for (std::size_t at = begin; at < end; at += kBlock, ++block) {
             const std::size_t n = std::min(kBlock, end - at);
             const __mmask64 valid =
@@ -90,24 +112,38 @@ struct BlockIndexBuilder {
             const std::uint64_t all = me | mt;
             const auto rank = static_cast<std::uint32_t>(out - marks);
             const auto base = static_cast<std::uint32_t>(at - begin);
-            out = widen(_mm512_maskz_compress_epi8(all, iota), base, out, std::popcount(all));
+            out = widen<32>(_mm512_maskz_compress_epi8(all, iota), base, out, std::popcount(all));
             const int count = std::popcount(mt);
-            stops = widen(_mm512_maskz_compress_epi8(mt, iota), base, stops, count);
             terminators =
-                widen(_mm512_maskz_compress_epi8(_pext_u64(mt, all), iota), rank, terminators, count);
+                widen<16>(_mm512_maskz_compress_epi8(_pext_u64(mt, all), iota), rank, terminators, count);
             index.line_breaks_[block] = ml;
+            breaks.add(mt, ml);
+            // Every byte up to ' ': all the whitespace the reader trims, and then some.
+            const std::uint64_t blank = _mm512_mask_cmple_epu8_mask(valid, x, space);
+            space_before |= ((blank << 1) | space_carry) & mt;
+            space_carry = blank >> 63;
         }
         finish(index, begin, end, out, terminators, block);
+        index.breaks_between_ = breaks.bad == 0;
+        index.no_space_before_terminator_ = space_before == 0;
     }
 
-    // Stores `count` bytes of `bytes` as uint32 + base: 32 always (scratch), more when needed.
+    // Stores `count` bytes of `bytes` as uint32 + base: `kAlways` (16 or 32) of them
+    // always (into the scratch past the count), more only when needed. Marks use 32 (a
+    // block holds ~12, sometimes more than 16); terminators 16 (~1 a block).
+    template <int kAlways>
     __attribute__((target("avx512f,avx512bw"), always_inline)) static inline std::uint32_t* widen(
         __m512i bytes, std::uint32_t base, std::uint32_t* out, int count) {
         const __m512i offset = _mm512_set1_epi32(static_cast<int>(base));
         _mm512_storeu_si512(out,
                             _mm512_add_epi32(_mm512_cvtepu8_epi32(_mm512_castsi512_si128(bytes)), offset));
-        _mm512_storeu_si512(
-            out + 16, _mm512_add_epi32(_mm512_cvtepu8_epi32(_mm512_extracti32x4_epi32(bytes, 1)), offset));
+        const __m512i second =
+            _mm512_add_epi32(_mm512_cvtepu8_epi32(_mm512_extracti32x4_epi32(bytes, 1)), offset);
+        if constexpr (kAlways == 32) {
+            _mm512_storeu_si512(out + 16, second);
+        } else if (count > 16) [[unlikely]] {
+            _mm512_storeu_si512(out + 16, second);
+        }
         if (count > 32) [[unlikely]] {
             _mm512_storeu_si512(out + 32, _mm512_add_epi32(_mm512_maskz_cvtepu8_epi32(
                                                                0xFFFF, _mm512_extracti32x4_epi32(bytes, 2)),
@@ -144,10 +180,8 @@ void indexScalar(const char* data, std::size_t begin, std::size_t size, char ele
 BlockIndex::BlockIndex()
     : marks_(std::make_unique_for_overwrite<std::uint32_t[]>(kWindow + kScratch)),
       terminators_(std::make_unique_for_overwrite<std::uint32_t[]>(kWindow + kScratch)),
-      stops_(std::make_unique_for_overwrite<std::uint32_t[]>(kWindow + kScratch)),
       line_breaks_(std::make_unique<std::uint64_t[]>(kBlocks + 2)) {
     terminators_[0] = UINT32_MAX;
-    stops_[0] = 0;
 }
 
 bool BlockIndex::lineBreakInLong(std::uint32_t from, std::uint32_t to) const {

@@ -26,16 +26,15 @@ public:
 
     BlockIndex();
 
-    /// Offsets from windowBegin() of the marks; the reader may rewrite an entry (the
-    /// end of a last element after trimming whitespace).
-    std::uint32_t* marks() { return marks_.get(); }
+    /// Offsets from windowBegin() of the marks.
+    const std::uint32_t* marks() const { return marks_.get(); }
     std::size_t markCount() const { return mark_count_; }
     /// terminators()[1..terminatorCount()] are indexes into marks(); terminators()[0] is
     /// UINT32_MAX, so that terminators()[0] + 1 is mark 0.
     const std::uint32_t* terminators() const { return terminators_.get(); }
-    /// stops()[s] is the offset of the terminator terminators()[s] (as first written:
-    /// marks() may be rewritten, this is not); stops()[0] is 0.
-    const std::uint32_t* stops() const { return stops_.get(); }
+    /// The offset of terminator `s` (1-based), 0 for s = 0. Marks are never rewritten:
+    /// a segment with whitespace to trim before its terminator is left to the scan.
+    std::uint32_t stop(std::size_t s) const { return s == 0 ? 0 : marks_[terminators_[s]]; }
     std::size_t terminatorCount() const { return terminator_count_; }
     /// True when a CR or LF lies in [from, to) (offsets from windowBegin(), to <= the
     /// window's length, from < to).
@@ -50,6 +49,16 @@ public:
         return (bits & range) != 0;
     }
 
+    /// True when every CR or LF of the window follows a terminator directly ("~\n") or
+    /// follows such a line break ("~\r\n"): then a segment that starts after the CR, LF
+    /// and other filler following its previous terminator holds none (when CR and LF
+    /// are not delimiters), and lineBreakIn() need not be asked.
+    bool breaksBetweenSegments() const { return breaks_between_; }
+    /// True when no byte up to ' ' (space, tab, CR, LF and the control bytes) lies right
+    /// before a terminator of the window, so no segment has whitespace to trim. Only the
+    /// AVX-512 kernel looks; the others say false.
+    bool noSpaceBeforeTerminator() const { return no_space_before_terminator_; }
+
     /// The window, as offsets in the data it was built over.
     std::size_t windowBegin() const { return begin_; }
     std::size_t windowEnd() const { return end_; }
@@ -57,7 +66,7 @@ public:
     void invalidate() { valid_ = false; }
     /// Bytes held by the tables.
     static constexpr std::size_t memoryFootprint() {
-        return 3 * (kWindow + kScratch) * sizeof(std::uint32_t) + (kBlocks + 2) * sizeof(std::uint64_t);
+        return 2 * (kWindow + kScratch) * sizeof(std::uint32_t) + (kBlocks + 2) * sizeof(std::uint64_t);
     }
 
     /// The next terminator the reader looks at, 1-based.
@@ -72,13 +81,14 @@ private:
 
     std::unique_ptr<std::uint32_t[]> marks_;
     std::unique_ptr<std::uint32_t[]> terminators_;
-    std::unique_ptr<std::uint32_t[]> stops_;
     std::unique_ptr<std::uint64_t[]> line_breaks_;  // bit i of entry b: byte 64 b + i
     std::size_t mark_count_ = 0;
     std::size_t terminator_count_ = 0;
     std::size_t begin_ = 0;
     std::size_t end_ = 0;
     bool valid_ = false;
+    bool breaks_between_ = false;
+    bool no_space_before_terminator_ = false;
 };
 
 /// Indexes data[begin, min(begin + kWindow, size)) into `index` (never reads

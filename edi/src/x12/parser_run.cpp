@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "x12/segment_batch.h"
 #include "x12/text_rules.h"
 
 namespace crossdock::edi::x12::detail {
@@ -24,17 +25,18 @@ Kind kindOf(std::string_view id) {
 // A valid segment id that is not an envelope id: one that starts with none of the
 // letters of ST, SE, GS, GE, ISA, IEA certainly is not one of them.
 // Inline (this runs per segment): the same answer as isValidSegmentId() for such ids.
-bool isPlainBodyId(std::string_view id) {
+inline __attribute__((always_inline)) bool isPlainBodyId(std::string_view id) {
     static constexpr auto kTable = [] {
-        std::array<std::uint8_t, 256> table{};  // 1: letter other than S, G, I; 2: letter; 4: digit
+        std::array<std::uint8_t, 256> table{};  // bit 0: letter or digit; bit 1: letter other than S, G, I
         for (int c = 'A'; c <= 'Z'; ++c)
-            table[static_cast<std::size_t>(c)] = c == 'S' || c == 'G' || c == 'I' ? 2 : 3;
-        for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = 4;
+            table[static_cast<std::size_t>(c)] = c == 'S' || c == 'G' || c == 'I' ? 1 : 3;
+        for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = 1;
         return table;
     }();
     auto kind = [&](std::size_t i) { return kTable[static_cast<unsigned char>(id[i])]; };
-    if (id.size() == 2) return (kind(0) & 1) != 0 && kind(1) != 0;
-    return id.size() == 3 && (kind(0) & 1) != 0 && kind(1) != 0 && kind(2) != 0;
+    if (id.size() - 2 > 1) return false;  // neither 2 nor 3 bytes
+    // One branch, none on the bytes: for a 2-byte id the last byte is the second one.
+    return ((kind(0) >> 1) & kind(1) & kind(id.size() - 1)) != 0;
 }
 
 }  // namespace
@@ -44,8 +46,9 @@ ParserRun::ParserRun(EnvelopeHandler& handler, const ParseOptions& options, Segm
 
 ParseSummary ParserRun::run() {
     Segment segment;
+    bool pending = false;  // bodyRun() left a segment in `segment`
     for (;;) {
-        if (!reader_.advance(segment)) {
+        if (!std::exchange(pending, false) && !reader_.advance(segment)) {
             if (reader_.failed()) {
                 add(reader_.failure());
                 summary_.fatal = true;
@@ -59,6 +62,7 @@ ParseSummary ParserRun::run() {
         if (level_ == Level::Transaction && segment.terminated() && !segment.repaired() &&
             isPlainBodyId(segment.id())) {  // the hot path: an ordinary segment inside a set
             handler_.onSegment(segment, ++transaction_result_.segment_count);
+            pending = bodyRun(segment);  // the ordinary segments that follow
             continue;
         }
         if (segment.repaired()) {
@@ -80,6 +84,18 @@ ParseSummary ParserRun::run() {
     summary_.bytes = reader_.bytesConsumed();
     summary_.peak_memory = reader_.peakMemoryFootprint();
     return std::move(summary_);
+}
+
+// The ordinary segments of a set that follow one, cut in a batch from the reader's index
+// (a function of its own: its loop keeps its registers). True when it stopped at a
+// segment it left in `segment` for run() (an envelope segment or an id to check).
+__attribute__((noinline)) bool ParserRun::bodyRun(Segment& segment) {
+    const std::size_t before = reader_.segmentIndex();
+    const bool pending = reader_.advanceMany(
+        segment, [](std::string_view id) { return isPlainBodyId(id); },
+        [this](const Segment& body) { handler_.onSegment(body, ++transaction_result_.segment_count); });
+    summary_.segments += reader_.segmentIndex() - before - (pending ? 1 : 0);  // run() counts the pending one
+    return pending;
 }
 
 void ParserRun::add(Issue issue) {

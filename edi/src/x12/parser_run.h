@@ -25,6 +25,7 @@ public:
 private:
     enum class Level { Outside, Interchange, Group, Transaction };
 
+    bool bodyRun(Segment& segment);
     void dispatch(const Segment& segment);
     void onInterchangeLevel(const Segment& segment);
     void onGroupLevel(const Segment& segment);

@@ -48,7 +48,7 @@ std::string_view Pieces::at(std::size_t position) const {
 }
 
 std::uint64_t Segment::elementOffset(std::size_t position) const {
-    if (position == 0 || count_ == 0) return offset_;
+    if (position == 0) return offset_;
     if (position >= count_) return offset_ + (ends_[count_ - 1] - start_);
     return offset_ + (ends_[position - 1] + 1 - start_);
 }

@@ -135,16 +135,13 @@ __attribute__((always_inline)) inline bool SegmentReader::cutIndexed(Segment& se
     }
     index.cursor = s;
     const auto rel = static_cast<std::uint32_t>(at - index.windowBegin());
-    const std::uint32_t stop = index.stops()[s];
+    const std::uint32_t stop = index.stop(s);
     if (stop - rel > options_.max_segment_size || index.lineBreakIn(rel, stop)) return false;
-    std::uint32_t* const marks = index.marks();
+    const char* const base = data_ + index.windowBegin();
+    if (trailing_[byte(base[stop - 1])]) return false;  // whitespace to trim before the terminator
+    const std::uint32_t* const marks = index.marks();
     const std::uint32_t last = index.terminators()[s];
     const std::uint32_t first = index.terminators()[s - 1] + 1;
-    const char* const base = data_ + index.windowBegin();
-    const std::uint32_t floor = last > first ? marks[last - 1] + 1 : rel;
-    std::uint32_t end = stop;
-    while (end > floor && trailing_[byte(base[end - 1])]) --end;  // whitespace before the terminator
-    marks[last] = end;
     segment.base_ = base;
     segment.start_ = rel;
     segment.ends_ = marks + first;
@@ -174,12 +171,11 @@ bool SegmentReader::advance(Segment& segment) {
 std::size_t SegmentReader::findTerminator(std::size_t at) const {
     const detail::BlockIndex& index = *index_;
     const auto rel = static_cast<std::uint32_t>(at - index.windowBegin());
-    const std::uint32_t* const stops = index.stops();
     std::size_t s = index.cursor;
-    while (s <= index.terminatorCount() && stops[s] < rel) ++s;
+    while (s <= index.terminatorCount() && index.stop(s) < rel) ++s;
     if (s > index.terminatorCount()) return s;
     const std::uint32_t next_mark = index.terminators()[s - 1] + 1;
-    if (index.stops()[s - 1] > rel || (next_mark < index.markCount() && index_->marks()[next_mark] < rel)) {
+    if (index.stop(s - 1) > rel || (next_mark < index.markCount() && index.marks()[next_mark] < rel)) {
         return index.terminatorCount() + 1;
     }
     return s;

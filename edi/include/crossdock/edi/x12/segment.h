@@ -82,11 +82,14 @@ public:
     std::string_view id() const { return element(0); }
     /// Number of elements after the id, as written (an empty element in the middle or
     /// at the end counts: "REF*ZZ*" has 2).
-    std::size_t elementCount() const { return count_ == 0 ? 0 : count_ - 1; }
+    std::size_t elementCount() const {
+        if (count_ == 0) __builtin_unreachable();  // lets a loop up to it skip element()'s bound check
+        return count_ - 1;
+    }
     /// The element at 1-based `position` as written, components and repetitions
     /// included; "" past the last element (X12 omits trailing empty elements).
     std::string_view element(std::size_t position) const {
-        if (position >= count_) return {};
+        if (position > elementCount()) return {};  // the loop bound of callers: folded away
         const std::uint32_t first = position == 0 ? start_ : ends_[position - 1] + 1;
         return {base_ + first, ends_[position] - first};
     }
@@ -102,10 +105,7 @@ public:
 
     /// The whole segment without its terminator and without the whitespace trimmed
     /// before it.
-    std::string_view text() const {
-        return count_ == 0 ? std::string_view()
-                           : std::string_view(base_ + start_, ends_[count_ - 1] - start_);
-    }
+    std::string_view text() const { return {base_ + start_, ends_[count_ - 1] - start_}; }
     /// Byte offset of the segment's first byte in the input (a BOM counts).
     std::uint64_t byteOffset() const { return offset_; }
     /// Byte offset of the first byte of element `position` (approximate after a repair).
@@ -122,11 +122,12 @@ private:
     friend class SegmentReader;
 
     static constexpr Delimiters kNoDelimiters{'\0', '\0', '\0', '\0'};
+    static constexpr std::uint32_t kNoEnds[1] = {0};  // an empty id: a default Segment
 
-    const char* base_ = nullptr;
-    const std::uint32_t* ends_ = nullptr;  // ends_[k]: offset from base_ just past element k
+    const char* base_ = "";
+    const std::uint32_t* ends_ = kNoEnds;  // ends_[k]: offset from base_ just past element k
     std::uint32_t start_ = 0;              // offset from base_ of the id's first byte
-    std::uint32_t count_ = 0;              // entries in ends_: the id plus the elements
+    std::uint32_t count_ = 1;              // entries in ends_: the id plus the elements; never 0
     const Delimiters* delimiters_ = &kNoDelimiters;
     std::uint64_t offset_ = 0;
     std::size_t index_ = 0;

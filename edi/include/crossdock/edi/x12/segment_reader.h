@@ -80,6 +80,17 @@ public:
     /// next() without the Result, for hot loops: true for a segment, false at the end
     /// or on an error (then failed() is true and failure() says why).
     bool advance(Segment& segment);
+    /// The batch form of advance() for the parser's hot loop (defined in the private
+    /// x12/segment_batch.h, so only the library instantiates it): right after an
+    /// advance() that cut its segment from the block index, cuts the following ordinary
+    /// segments from the same index and calls `visit(segment)` for each whose id
+    /// `accept(id)` takes. Returns true when `accept` refused one (it is in `segment`,
+    /// read, and the caller handles it as if advance() had returned it); false when the
+    /// next segment is not an ordinary one (an ISA or IEA, an empty segment, a line
+    /// break or whitespace to repair, the end of the buffered data): the caller goes on
+    /// with advance(), which reads it exactly as before.
+    template <typename Accept, typename Visit>
+    bool advanceMany(Segment& segment, Accept&& accept, Visit&& visit);
     /// True once reading has failed.
     bool failed() const { return failed_; }
 
