@@ -28,6 +28,7 @@ CatalogCsvColumns CatalogCsvColumns::forItems(const CategoryTree& tree, const st
     for (const auto& item : items) {
         columns.pack_levels = std::max(columns.pack_levels, item.units.levels().size());
         columns.families = columns.families || !item.family.empty();
+        columns.tax_rates = columns.tax_rates || item.tax_rate.has_value();
         for (const auto& value : item.attributes) used.at(value.attribute) = true;
     }
     std::unordered_set<std::string> seen;
@@ -55,6 +56,7 @@ CatalogCsvWriter::CatalogCsvWriter(std::ostream& out, const CategoryTree& tree, 
          {"description", "brand", "gtin", "mpn", "min_order_qty", "order_multiple", "cost", "status"}) {
         header.emplace_back(column);
     }
+    if (columns_.tax_rates) header.emplace_back("tax_rate");
     if (columns_.families) {
         header.emplace_back("family");
         header.emplace_back("family_axes");
@@ -91,6 +93,8 @@ core::Status CatalogCsvWriter::write(const Item& item) {
                item.order_multiple.toShortString(),
                optionalDecimal(item.cost),
                std::string(toString(item.status))};
+    if (item.tax_rate && !columns_.tax_rates) return refuse("the header has no tax_rate column");
+    if (columns_.tax_rates) fields_.push_back(optionalDecimal(item.tax_rate));
     if (columns_.families) {
         std::string axes;
         for (const auto& value : item.attributes) {

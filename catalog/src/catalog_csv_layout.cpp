@@ -61,6 +61,7 @@ core::Result<CatalogLayout> CatalogLayout::fromHeader(const std::vector<std::str
     layout.min_order_qty = h.index("min_order_qty");
     layout.order_multiple = h.index("order_multiple");
     layout.cost = h.index("cost");
+    layout.tax_rate = h.index("tax_rate");
     layout.status = h.index("status");
     layout.family = h.index("family");
     layout.family_axes = h.index("family_axes");

@@ -17,8 +17,8 @@ inline constexpr std::string_view kAttributePrefix = "attr:";
 /// The fixed columns, in the order the exporter writes them.
 inline const std::vector<std::string_view> kRequiredColumns = {"sku", "name", "category_path", "base_uom"};
 inline const std::vector<std::string_view> kOptionalColumns = {
-    "description", "brand",  "gtin",   "mpn",         "min_order_qty", "order_multiple",
-    "cost",        "status", "family", "family_axes", "pack_uom",      "pack_qty"};
+    "description", "brand",  "gtin",        "mpn",      "min_order_qty", "order_multiple", "cost",
+    "status",      "family", "family_axes", "pack_uom", "pack_qty",      "tax_rate"};
 
 /// "pack_uom" / "pack_qty" for level 1, "pack_uom2" / "pack_qty2" for level 2, ...
 std::string packUomColumn(std::size_t level);
@@ -41,7 +41,7 @@ struct CatalogLayout {
     std::size_t width = 0;  ///< number of columns
     std::size_t sku = 0, name = 0, category_path = 0, base_uom = 0;
     std::optional<std::size_t> description, brand, gtin, mpn, min_order_qty, order_multiple, cost, status,
-        family, family_axes;
+        family, family_axes, tax_rate;
     std::vector<PackColumns> packs;           ///< level 1 first
     std::vector<AttributeColumn> attributes;  ///< in header order
 

@@ -80,7 +80,8 @@ bool operator==(const Item& a, const Item& b) {
     return a.sku == b.sku && a.name == b.name && a.description == b.description && a.brand == b.brand &&
            a.gtin == b.gtin && a.mpn == b.mpn && a.family == b.family && a.category == b.category &&
            a.status == b.status && a.attributes == b.attributes && sameUnits(a.units, b.units) &&
-           a.min_order_qty == b.min_order_qty && a.order_multiple == b.order_multiple && a.cost == b.cost;
+           a.min_order_qty == b.min_order_qty && a.order_multiple == b.order_multiple && a.cost == b.cost &&
+           a.tax_rate == b.tax_rate;
 }
 
 }  // namespace crossdock::catalog

@@ -135,6 +135,12 @@ void ItemRowParser::parseUnits(Item& item) {
         item.order_multiple = *multiple;
     item.min_order_qty = decimal(layout_.min_order_qty, "min_order_qty", false).value_or(item.order_multiple);
     item.cost = decimal(layout_.cost, "cost", true);
+    item.tax_rate = decimal(layout_.tax_rate, "tax_rate", true);
+    if (item.tax_rate && *item.tax_rate > core::Decimal::fromRaw(100 * core::Decimal::kOne)) {
+        fail("tax_rate",
+             "tax_rate must be a percent between 0 and 100, got " + item.tax_rate->toShortString());
+        item.tax_rate.reset();
+    }
     if (units) parsePacks(item);
 }
 

@@ -48,7 +48,8 @@ core::Result<std::vector<std::vector<std::string>>> readCsv(const std::string& p
     return rows;
 }
 
-core::Result<int> loadUsers(storage::Store& store, const std::string& path) {
+/// The users of `path` that belong to a company (`of_companies`) or to none (staff).
+core::Result<int> loadUsers(storage::Store& store, const std::string& path, bool of_companies) {
     core::CsvHeader header;
     auto rows = readCsv(path, header, {"email", "password", "role"}, {"company_id"});
     if (!rows) return rows.takeError();
@@ -61,6 +62,7 @@ core::Result<int> loadUsers(storage::Store& store, const std::string& path) {
             return makeError(ErrorCode::InvalidArgument, email.error().message, where + " field email");
         auto role = accounts::parseRole(header.field(row, "role"));
         if (!role) return makeError(ErrorCode::InvalidArgument, "unknown role", where + " field role");
+        if (header.field(row, "company_id").empty() == of_companies) continue;
         if (store.users().findByEmail(*email)) continue;
         accounts::User user;
         user.email = *email;
@@ -90,6 +92,9 @@ core::Result<int> loadUsers(storage::Store& store, const std::string& path) {
 
 core::Result<DemoSummary> loadDemoData(server::Runtime& runtime, const std::string& samples_dir) {
     DemoSummary summary;
+    // Staff first: customers name their sales rep by e-mail.
+    auto staff = loadUsers(runtime.store(), samples_dir + "/users.csv", false);
+    if (!staff) return staff.takeError();
     // In dependency order: the catalog needs its categories, prices need items and
     // lists, customers need their price lists, part numbers need customers and items.
     for (const char* kind : {"categories", "catalog", "price_lists", "prices", "customers", "part_numbers"}) {
@@ -103,9 +108,9 @@ core::Result<DemoSummary> loadDemoData(server::Runtime& runtime, const std::stri
         if (std::string(kind) == "customers") summary.companies = static_cast<int>(report.rows);
     }
     storage::Store& store = runtime.store();
-    auto users = loadUsers(store, samples_dir + "/users.csv");
+    auto users = loadUsers(store, samples_dir + "/users.csv", true);
     if (!users) return users.takeError();
-    summary.users_created = *users;
+    summary.users_created = *staff + *users;
     auto partners = loadDemoPartners(runtime, samples_dir);
     if (!partners) return partners.takeError();
     summary.partners = *partners;

@@ -103,6 +103,11 @@ void Runtime::start() {
     for (const Job& job : impl_->jobs) impl_->threads.emplace_back([this, &job] { impl_->runJob(job); });
 }
 
+bool Runtime::stopping() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->stopping;
+}
+
 void Runtime::stop() {
     {
         std::lock_guard lock(impl_->mutex);

@@ -93,8 +93,27 @@ CREATE TABLE failed_logins (
 CREATE INDEX failed_logins_email_at ON failed_logins (email, at);
 )sql";
 
+// Version 6, "customer terms" (the sales engineer's change, touching companies and items):
+// a customer's credit limit (raw Decimal in the company's currency; NULL = no limit), its
+// assigned sales rep (a user id; NULL = unassigned) and its tax exemption; an item's own tax
+// rate in percent (raw Decimal; NULL = the configured default, sales.tax.default_rate_percent).
+constexpr std::string_view kCustomerTermsSqlite = R"sql(
+ALTER TABLE companies ADD COLUMN credit_limit INTEGER;
+ALTER TABLE companies ADD COLUMN rep_id INTEGER REFERENCES users (id);
+ALTER TABLE companies ADD COLUMN tax_exempt INTEGER NOT NULL DEFAULT 0 CHECK (tax_exempt IN (0, 1));
+ALTER TABLE items ADD COLUMN tax_rate INTEGER;
+)sql";
+
+constexpr std::string_view kCustomerTermsPostgresql = R"sql(
+ALTER TABLE companies ADD COLUMN credit_limit BIGINT;
+ALTER TABLE companies ADD COLUMN rep_id BIGINT REFERENCES users (id);
+ALTER TABLE companies ADD COLUMN tax_exempt BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE items ADD COLUMN tax_rate BIGINT;
+)sql";
+
 constexpr std::array kMigrations{
     Migration{1, "accounts", kAccountsSqlite, kAccountsPostgresql},
+    Migration{6, "customer terms", kCustomerTermsSqlite, kCustomerTermsPostgresql},
 };
 
 }  // namespace

@@ -24,10 +24,11 @@ constexpr std::int64_t kItemBatch = 20'000;
 using AttributeRow = Poco::Tuple<std::string, std::string, std::string, std::string, std::string, std::string,
                                  bool, bool, bool>;
 // sku, name, description, brand, gtin, mpn, family, category_path, status, base_uom, packs,
-// min_order_qty, order_multiple, cost, attributes (64-bit values as text: see parseInt64).
-using ItemRow = Poco::Tuple<std::string, std::string, std::string, std::string, std::string, std::string,
-                            std::string, std::string, std::string, std::string, std::string, std::string,
-                            std::string, Poco::Nullable<std::string>, std::string>;
+// min_order_qty, order_multiple, cost, attributes, tax_rate (64-bit values as text: see parseInt64).
+using ItemRow =
+    Poco::Tuple<std::string, std::string, std::string, std::string, std::string, std::string, std::string,
+                std::string, std::string, std::string, std::string, std::string, std::string,
+                Poco::Nullable<std::string>, std::string, Poco::Nullable<std::string>>;
 
 catalog::CategoryTree loadTree(Poco::Data::Session& session) {
     catalog::CategoryTree tree;
@@ -87,6 +88,7 @@ catalog::Item toItem(const ItemRow& row, const catalog::CategoryTree& tree) {
     item.order_multiple = core::Decimal::fromRaw(parseInt64(row.get<12>()));
     if (!row.get<13>().isNull()) item.cost = core::Decimal::fromRaw(parseInt64(row.get<13>().value()));
     decodeAttributes(item, tree, row.get<14>(), where);
+    if (!row.get<15>().isNull()) item.tax_rate = core::Decimal::fromRaw(parseInt64(row.get<15>().value()));
     return item;
 }
 
@@ -98,7 +100,7 @@ std::vector<catalog::Item> loadItems(Poco::Data::Session& session, const Databas
         std::vector<ItemRow> rows;
         session << db.sql(
             "SELECT sku, name, description, brand, gtin, mpn, family, category_path, status, "
-            "base_uom, packs, min_order_qty, order_multiple, cost, attributes FROM items "
+            "base_uom, packs, min_order_qty, order_multiple, cost, attributes, tax_rate FROM items "
             "WHERE sku > ? ORDER BY sku LIMIT ?"),
             useRef(after), keywords::bind(kItemBatch), into(rows), now;
         for (const ItemRow& row : rows) items.push_back(toItem(row, tree));

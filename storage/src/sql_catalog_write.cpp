@@ -63,18 +63,18 @@ void SqlCatalogWrite::prepareItemUpsert() {
     *upsert_item_ << db_.sql(
         "INSERT INTO items (sku, name, description, brand, gtin, mpn, family, category_path, status, "
         "base_uom, "
-        "packs, min_order_qty, order_multiple, cost, attributes, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sku) DO UPDATE SET "
+        "packs, min_order_qty, order_multiple, cost, attributes, updated_at, tax_rate) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sku) DO UPDATE SET "
         "name = excluded.name, description = excluded.description, brand = excluded.brand, "
         "gtin = excluded.gtin, mpn = excluded.mpn, family = excluded.family, "
         "category_path = excluded.category_path, status = excluded.status, base_uom = excluded.base_uom, "
         "packs = excluded.packs, min_order_qty = excluded.min_order_qty, "
         "order_multiple = excluded.order_multiple, cost = excluded.cost, attributes = excluded.attributes, "
-        "updated_at = excluded.updated_at"),
+        "updated_at = excluded.updated_at, tax_rate = excluded.tax_rate"),
         use(row_.sku), use(row_.name), use(row_.description), use(row_.brand), use(row_.gtin), use(row_.mpn),
         use(row_.family), use(row_.category_path), use(row_.status), use(row_.base_uom), use(row_.packs),
         use(row_.min_order_qty), use(row_.order_multiple), use(row_.cost), use(row_.attributes),
-        use(row_.updated_at);
+        use(row_.updated_at), use(row_.tax_rate);
 }
 
 void SqlCatalogWrite::putItem(const catalog::Item& item, const catalog::CategoryTree& tree) {
@@ -95,6 +95,8 @@ void SqlCatalogWrite::putItem(const catalog::Item& item, const catalog::Category
         row_.order_multiple = item.order_multiple.raw();
         row_.cost =
             item.cost ? Poco::Nullable<std::int64_t>(item.cost->raw()) : Poco::Nullable<std::int64_t>();
+        row_.tax_rate = item.tax_rate ? Poco::Nullable<std::int64_t>(item.tax_rate->raw())
+                                      : Poco::Nullable<std::int64_t>();
         row_.attributes = encodeAttributes(item, tree);
         row_.updated_at = nowMicros();
         upsert_item_->execute();

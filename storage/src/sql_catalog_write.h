@@ -32,6 +32,7 @@ private:
         Poco::Nullable<std::int64_t> cost;
         std::string attributes;
         std::int64_t updated_at = 0;
+        Poco::Nullable<std::int64_t> tax_rate;
     };
 
     void prepareItemUpsert();

@@ -66,6 +66,9 @@ ServerProcess::ServerProcess(const std::string& name, const std::filesystem::pat
                              Poco::Net::Context::Ptr tls)
     : log_file_(dir / (name + ".log")), access_log_file_(dir / (name + "-access.log")), tls_(std::move(tls)) {
     settings.try_emplace("log.access", access_log_file_.string());
+    // A server restarted under the same name must not be found through the previous log's
+    // "listening on" line (the shell truncates the file only once it runs): start from none.
+    std::filesystem::remove(log_file_);
     const std::filesystem::path config = dir / (name + ".properties");
     {
         std::ofstream out(config);
@@ -76,7 +79,18 @@ ServerProcess::ServerProcess(const std::string& name, const std::filesystem::pat
                                 shellQuote(log_file_.string());
     Poco::ProcessHandle handle = Poco::Process::launch("/bin/sh", {"-c", command}, dir.string());
     pid_ = handle.id();
-    waitUntilListening();
+    try {
+        waitUntilListening();
+    } catch (...) {
+        // The destructor does not run for a constructor that throws: no orphan server may
+        // outlive the test (it would hold the test's output pipe open, and ctest would wait).
+        if (pid_ > 0) {
+            ::kill(pid_, SIGKILL);
+            ::waitpid(pid_, nullptr, 0);
+            pid_ = -1;
+        }
+        throw;
+    }
 }
 
 ServerProcess::~ServerProcess() {

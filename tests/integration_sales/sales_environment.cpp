@@ -74,6 +74,13 @@ void SalesEnvironment::runSql(const std::string& sql) {
     BOOST_TEST_REQUIRE(runCommand(command + " >/dev/null") == 0, "SQL failed: " << sql);
 }
 
+void SalesEnvironment::stopServer() {
+    if (!server_) return;
+    const int code = server_->stop();
+    BOOST_TEST(code == 0, "sales server log:\n" << server_->log());
+    server_.reset();
+}
+
 void SalesEnvironment::shutDown() {
     if (server_) {
         const int code = server_->stop();

@@ -22,6 +22,7 @@ public:
     static SalesEnvironment& get();
 
     const std::string& dbUrl() const { return db_url_; }
+    const std::filesystem::path& dir() const { return dir_; }
     WebhookListener& webhooks() { return *webhooks_; }
     ServerProcess& server();
 
@@ -35,6 +36,10 @@ public:
 
     /// Runs one SQL statement on the test database (sqlite3 or psql); fails the test on error.
     void runSql(const std::string& sql);
+
+    /// Stops the shared server (it starts again at the next server() call) and forgets the
+    /// tokens it issued; fails the test if it does not exit cleanly.
+    void stopServer();
 
     void shutDown();
 

@@ -130,7 +130,7 @@ struct World {
         lists = readTable("price_lists.csv", {"price_list", "name", "currency", "kind"},
                           {"valid_from", "valid_to"});
         customers = readTable("customers.csv", {"customer_id", "name", "currency", "price_lists"},
-                              {"price_strategy", "assortments"});
+                              {"price_strategy", "assortments", "credit_limit", "rep", "tax_exempt"});
     }
 
     std::shared_ptr<const pricing::ItemLookup> itemLookup() const {

@@ -76,6 +76,22 @@ BOOST_AUTO_TEST_CASE(delivers_signed_json_and_marks_delivered) {
     BOOST_TEST(world.listener.received().size() == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(a_stop_request_hands_the_claimed_events_back_without_an_attempt) {
+    WebhookWorld world(3);
+    int asked = 0;
+    BOOST_TEST(deliverWebhooks(world.services, world.clock, [&asked] { return asked++ >= 1; }) == 1u);
+    BOOST_TEST(world.listener.received().size() == 1u);
+    auto records = world.records();
+    BOOST_REQUIRE(records.size() == 3u);
+    BOOST_TEST((records[0].state == OutboxState::Delivered));
+    for (std::size_t i = 1; i < records.size(); ++i) {
+        BOOST_TEST((records[i].state == OutboxState::Pending));
+        BOOST_TEST(records[i].attempts == 0);
+        BOOST_TEST((records[i].next_attempt_at == world.clock.now()));  // due now, not leased for minutes
+    }
+    BOOST_TEST(deliverWebhooks(world.services, world.clock) == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(retries_with_doubling_backoff_then_dead_letters) {
     WebhookWorld world;
     world.listener.failNext(100);

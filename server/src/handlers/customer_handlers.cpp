@@ -1,6 +1,7 @@
 // Customer accounts (accounts::Company). Buyers see their own company only; any
 // other id answers 404 exactly like a missing one.
 #include <algorithm>
+#include <map>
 
 #include "crossdock/core/currency.h"
 #include "crossdock/server/data_import.h"
@@ -65,10 +66,43 @@ core::Result<accounts::Company> companyFromBody(const core::Json& body) {
     return company;
 }
 
+/// credit_limit (a decimal string or number ≥ 0, or null), rep_id (a user id or null),
+/// rep_email (or null) and tax_exempt (a boolean) into `input`. The rep is checked by
+/// storeCustomers.
+core::Status readTerms(const core::Json& body, CustomerInput& input) {
+    if (const core::Json* limit = body.find("credit_limit"); limit != nullptr && !limit->isNull()) {
+        auto value = limit->asDecimal();
+        if (!value || value->isNegative()) {
+            return makeError(ErrorCode::InvalidArgument,
+                             "credit_limit must be a decimal of at least 0 or null", "$.credit_limit");
+        }
+        input.company.credit_limit = *value;
+    }
+    if (const core::Json* rep = body.find("rep_id"); rep != nullptr && !rep->isNull()) {
+        auto id = rep->asInt64();
+        if (!id || *id <= 0)
+            return makeError(ErrorCode::InvalidArgument, "rep_id must be a user id", "$.rep_id");
+        input.company.rep_id = *id;
+    }
+    auto email = optionalString(body, "rep_email");
+    if (!email) return email.takeError();
+    if (email->has_value()) input.rep_email = **email;
+    if (const core::Json* exempt = body.find("tax_exempt"); exempt != nullptr && !exempt->isNull()) {
+        if (!exempt->isBool())
+            return makeError(ErrorCode::InvalidArgument, "tax_exempt must be a boolean", "$.tax_exempt");
+        input.company.tax_exempt = exempt->asBool();
+    }
+    return {};
+}
+
 core::Result<CustomerInput> customerFromBody(const core::Json& body) {
     auto company = companyFromBody(body);
     if (!company) return company.takeError();
-    CustomerInput input{std::move(*company), {}, "priority", {}, "$"};
+    CustomerInput input;
+    input.company = std::move(*company);
+    input.price_strategy = "priority";
+    input.where = "$";
+    if (auto terms = readTerms(body, input); !terms) return terms.takeError();
     auto lists = optionalStringArray(body, "price_lists");
     if (!lists) return lists.takeError();
     if (lists->has_value()) input.price_lists = std::move(**lists);  // absent: the default list only
@@ -81,10 +115,23 @@ core::Result<CustomerInput> customerFromBody(const core::Json& body) {
     return input;
 }
 
+/// credit_limit ("1000.0000" or null), rep_id and rep_email (or null), tax_exempt.
+void writeCustomerTerms(core::JsonWriter& out, const CustomerInput& customer) {
+    const accounts::Company& company = customer.company;
+    out.key("credit_limit");
+    company.credit_limit ? out.string(company.credit_limit->toString(core::Decimal::kScale)) : out.null();
+    out.key("rep_id");
+    company.rep_id != 0 ? out.number(company.rep_id) : out.null();
+    out.key("rep_email");
+    customer.rep_email.empty() ? out.null() : out.string(customer.rep_email);
+    out.field("tax_exempt", company.tax_exempt);
+}
+
 std::string customerText(const CustomerInput& customer) {
     core::JsonWriter out(512);
     out.beginObject();
     writeCompanyFields(out, customer.company);
+    writeCustomerTerms(out, customer);
     out.key("price_lists").beginArray();
     for (const auto& list : customer.price_lists) out.string(list);
     out.endArray().field("price_strategy", customer.price_strategy).key("assortments").beginArray();
@@ -117,8 +164,30 @@ core::Result<Response> getCustomer(Runtime& runtime, const RequestContext& ctx) 
     return Response::jsonText(200, customerText(*customer));
 }
 
-core::Result<Response> listCustomers(const accounts::CompanyRepository& companies,
-                                     const RequestContext& ctx) {
+/// The customers of a list page: company fields and terms (not chains and assortments).
+std::string listItems(Runtime& runtime, const std::vector<accounts::Company>& page) {
+    core::JsonWriter items(128 * page.size() + 16);
+    std::map<std::int64_t, std::string> rep_emails;  // a page has few distinct reps
+    for (const auto& company : page) {
+        CustomerInput customer;
+        customer.company = company;
+        if (company.rep_id != 0) {
+            auto [known, fresh] = rep_emails.try_emplace(company.rep_id);
+            if (fresh) {
+                if (auto rep = runtime.store().users().findById(company.rep_id)) known->second = rep->email;
+            }
+            customer.rep_email = known->second;
+        }
+        items.beginObject();
+        writeCompanyFields(items, company);
+        writeCustomerTerms(items, customer);
+        items.endObject();
+    }
+    return items.take();
+}
+
+core::Result<Response> listCustomers(Runtime& runtime, const RequestContext& ctx) {
+    const accounts::CompanyRepository& companies = runtime.store().companies();
     auto limit = pageLimit(ctx.request());
     if (!limit) return limit.takeError();
     auto after = pageCursor(ctx.request());
@@ -137,15 +206,12 @@ core::Result<Response> listCustomers(const accounts::CompanyRepository& companie
         page.resize(*limit);
         next = page.back().id;
     }
-    core::JsonWriter items(64 * page.size() + 16);
-    for (const auto& company : page) writeCompany(items, company);
-    return Response::jsonText(200, listEnvelope(items.str(), next));
+    return Response::jsonText(200, listEnvelope(listItems(runtime, page), next));
 }
 
 }  // namespace
 
 void registerCustomerRoutes(Router& router, Runtime& runtime) {
-    accounts::CompanyRepository& companies = runtime.store().companies();
     router.add({.method = "POST",
                 .pattern = "/api/v1/customers",
                 .handler = [&runtime](const RequestContext& ctx) { return createCustomer(runtime, ctx); },
@@ -157,7 +223,7 @@ void registerCustomerRoutes(Router& router, Runtime& runtime) {
                 .action = accounts::Action::ReadCompany});
     router.add({.method = "GET",
                 .pattern = "/api/v1/customers",
-                .handler = [&companies](const RequestContext& ctx) { return listCustomers(companies, ctx); },
+                .handler = [&runtime](const RequestContext& ctx) { return listCustomers(runtime, ctx); },
                 .action = accounts::Action::ReadCompany});
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The sales objects of a process (repositories, services, jobs), built over the Runtime.
 
+#include <functional>
 #include <memory>
 
 #include "crossdock/core/clock.h"
@@ -25,10 +26,14 @@ struct SalesServices {
     std::unique_ptr<sales::OutboxRepository> outbox;
     std::unique_ptr<sales::IdSequence> ids;
     std::unique_ptr<storage::IdempotencyRepository> idempotency;
-    /// Customers as accounts knows them (companies): currency and active status; no
-    /// credit limit and no assigned rep yet.
+    /// A customer's open exposure (one aggregate query), read by `customers` for customers
+    /// with a credit limit.
+    std::unique_ptr<storage::CreditExposureRepository> exposure;
+    /// Customers as accounts knows them (companies): currency, active status, assigned rep,
+    /// credit limit and, when there is a limit, the open exposure.
     std::unique_ptr<sales::CustomerDirectory> customers;
-    /// One configured rate for every line (sales.tax.default_rate_percent).
+    /// The item's own rate (catalog snapshot), else sales.tax.default_rate_percent; 0 for a
+    /// tax-exempt customer.
     std::unique_ptr<sales::TaxRates> taxes;
     std::unique_ptr<sales::OrderBuilder> builder;
     std::unique_ptr<sales::QuoteService> quotes;
@@ -45,8 +50,12 @@ std::unique_ptr<SalesServices> makeSalesServices(Runtime& runtime);
 /// with HMAC-SHA256 (X-Crossdock-Signature: sha256=<hex>), to every configured URL. All
 /// answering 2xx: delivered. Otherwise retried after backoff × 2^(attempts so far), and
 /// dead-lettered after max_attempts. Returns how many events were delivered.
+/// `stop_requested` (when set) is asked before each event: once it answers true, the
+/// events still claimed are released (due now, no attempt counted) and the round ends, so
+/// a shutdown waits for at most one event's POSTs, not a whole batch of timeouts.
 /// Exceptions: storage failures.
-std::size_t deliverWebhooks(SalesServices& services, const core::Clock& clock);
+std::size_t deliverWebhooks(SalesServices& services, const core::Clock& clock,
+                            const std::function<bool()>& stop_requested = {});
 
 /// The JSON body of the webhook for `record`, and its signature header value.
 std::string webhookBody(const sales::OutboxRecord& record);

@@ -100,11 +100,18 @@ std::string webhookSignature(const std::string& secret, const std::string& body)
     return out;
 }
 
-std::size_t deliverWebhooks(SalesServices& services, const core::Clock& clock) {
+std::size_t deliverWebhooks(SalesServices& services, const core::Clock& clock,
+                            const std::function<bool()>& stop_requested) {
     const WebhookOptions& options = services.options.webhooks;
     const core::TimePoint now = clock.now();
     std::size_t delivered = 0;
-    for (const sales::OutboxRecord& record : services.outbox->claimDue(now, now + kLease, kBatch)) {
+    const auto claimed = services.outbox->claimDue(now, now + kLease, kBatch);
+    for (std::size_t i = 0; i < claimed.size(); ++i) {
+        if (stop_requested && stop_requested()) {
+            for (std::size_t j = i; j < claimed.size(); ++j) services.outbox->release(claimed[j].id, now);
+            break;
+        }
+        const sales::OutboxRecord& record = claimed[i];
         const std::string body = webhookBody(record);
         const std::string signature = webhookSignature(options.secret, body);
         std::string error;

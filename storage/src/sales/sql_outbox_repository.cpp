@@ -102,6 +102,14 @@ public:
         });
     }
 
+    void release(std::int64_t id, core::TimePoint due_at) override {
+        guarded(db_, "outbox.release", [&] {
+            Poco::Data::Session session = db_.session();
+            exec(session, db_, "UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND state = 'pending'",
+                 Args().add(due_at).add(id));
+        });
+    }
+
     std::vector<OutboxRecord> listFor(std::string_view aggregate_type,
                                       std::int64_t aggregate_id) const override {
         return guarded(db_, "outbox.listFor", [&] {

@@ -1,6 +1,10 @@
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
+
+#include "crossdock/core/decimal.h"
 
 namespace crossdock::accounts {
 
@@ -11,6 +15,11 @@ struct Company {
     std::string name;
     std::string currency = "USD";   ///< ISO 4217 code the customer is priced and invoiced in
     std::string status = "active";  ///< "active" or "suspended"
+    /// Credit limit in `currency` (orders beyond it are held); nullopt: no limit.
+    std::optional<core::Decimal> credit_limit = std::nullopt;
+    /// The assigned sales rep (a user with role sales_rep or sales_manager); 0: none.
+    std::int64_t rep_id = 0;
+    bool tax_exempt = false;  ///< invoices carry a 0 % rate on every line
 };
 
 }  // namespace crossdock::accounts

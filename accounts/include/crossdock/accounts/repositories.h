@@ -24,7 +24,8 @@ public:
     /// Inserts a new company. Conflict when the id exists.
     virtual core::Status create(const Company& company) = 0;
 
-    /// Replaces name, currency and status of an existing company. NotFound when absent.
+    /// Replaces name, currency, status, credit limit, rep and tax exemption of an existing
+    /// company. NotFound when absent.
     virtual core::Status update(const Company& company) = 0;
 
     /// The company with `id`, or nullopt.

@@ -16,6 +16,7 @@ struct CatalogCsvColumns {
     std::size_t pack_levels = 0;               ///< pack_uom,pack_qty ... pack_uomN,pack_qtyN
     bool families = false;                     ///< family,family_axes columns
     std::vector<std::string> attribute_codes;  ///< attr:<code> columns, in this order
+    bool tax_rates = false;                    ///< a tax_rate column (after status)
 
     /// Exactly what `items` need: the most pack levels of any item, the family
     /// columns when some item has a family, and each attribute code used (codes

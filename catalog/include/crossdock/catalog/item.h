@@ -46,6 +46,9 @@ struct Item {
     /// level holds a whole number of order multiples.
     core::Decimal order_multiple = core::Decimal::fromRaw(core::Decimal::kOne);
     std::optional<core::Decimal> cost;  ///< purchase cost per base unit, when known
+    /// Sales tax rate in percent (0..100, up to 4 fraction digits); nullopt: the configured
+    /// default rate (sales.tax.default_rate_percent) applies.
+    std::optional<core::Decimal> tax_rate;
 
     /// The value of `attribute`, or nullptr. O(log n) on the sorted vector.
     const AttributeValue* attributeValue(AttributeId attribute) const;

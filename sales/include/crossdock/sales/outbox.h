@@ -83,6 +83,10 @@ public:
     virtual void markFailed(std::int64_t id, const std::string& error,
                             std::optional<core::TimePoint> retry_at) = 0;
 
+    /// Hands a claimed event back without an attempt (a worker that is shutting down):
+    /// due again at `due_at`; attempts and last_error unchanged. No-op unless pending.
+    virtual void release(std::int64_t id, core::TimePoint due_at) = 0;
+
     /// Events for one aggregate, oldest first, any state (for the API and tests).
     virtual std::vector<OutboxRecord> listFor(std::string_view aggregate_type,
                                               std::int64_t aggregate_id) const = 0;

@@ -87,6 +87,14 @@ struct CustomerInput {
     std::string price_strategy;            ///< "priority" (when empty) or "lowest"
     std::vector<std::string> assortments;  ///< empty: the whole catalog
     std::string where;                     ///< position for errors: "customers.csv:3" or "$"
+    /// The assigned rep's e-mail (CSV `rep`, JSON `rep_email`), or empty. storeCustomers
+    /// resolves it (or a non-zero company.rep_id) to a user with role sales_rep or sales_manager.
+    std::string rep_email = {};
+    /// Which terms the input sets. A customers CSV without the column keeps the stored value
+    /// of an existing customer (credit_limit, rep, tax_exempt).
+    bool sets_credit_limit = true;
+    bool sets_rep = true;
+    bool sets_tax_exempt = true;
 };
 
 /// Validates every customer (currency, chain through the pricing builder,

@@ -76,6 +76,8 @@ public:
     void start();
     /// Stops the jobs, waiting for a running tick to finish. Idempotent.
     void stop();
+    /// True once stop() has begun: a long tick asks between units of work and returns early.
+    bool stopping() const;
 
 private:
     struct Impl;

@@ -43,6 +43,20 @@ public:
     virtual std::optional<IdempotentAnswer> find(const std::string& scope, const std::string& key) const = 0;
 };
 
+/// What a customer owes or has committed, for the credit check of a new order. Thread-safe;
+/// infrastructure failures throw StorageError.
+class CreditExposureRepository {
+public:
+    virtual ~CreditExposureRepository() = default;
+
+    /// The open exposure of `customer_id` in `currency`, read with one aggregate query:
+    /// the totals of its orders not yet invoiced (received, acknowledged, on_hold,
+    /// partially_shipped, shipped) plus the invoices of its orders that are not closed
+    /// (an invoice of an order still open adds its tax only, its lines being inside the
+    /// order's total). Cancelled and closed orders count nothing. 0 when there is nothing.
+    virtual core::Decimal openExposure(const std::string& customer_id, const std::string& currency) const = 0;
+};
+
 /// Factories: each repository keeps a reference to `store`, which must outlive it. The store
 /// must be migrated. Every repository is thread-safe (a pooled session per call).
 std::unique_ptr<sales::QuoteRepository> makeQuoteRepository(Store& store);
@@ -52,5 +66,6 @@ std::unique_ptr<sales::OutboxRepository> makeOutboxRepository(Store& store);
 /// UPDATE .. RETURNING), so ids are unique across every instance sharing the database.
 std::unique_ptr<sales::IdSequence> makeIdSequence(Store& store);
 std::unique_ptr<IdempotencyRepository> makeIdempotencyRepository(Store& store);
+std::unique_ptr<CreditExposureRepository> makeCreditExposureRepository(Store& store);
 
 }  // namespace crossdock::storage
