@@ -101,6 +101,19 @@ BOOST_AUTO_TEST_CASE(a_product_page_has_packs_multiples_and_a_price_at_the_minim
     BOOST_TEST(str(*product.find("price"), "list_id") == "SILVER");
 }
 
+BOOST_AUTO_TEST_CASE(a_product_carries_its_own_tax_rate_or_null_for_the_default) {
+    // The demo catalog gives the disposable gloves a reduced 4.5 % rate; the nut has none.
+    auto gloves = DemoWorld::get().get(kAcmeBuyer, "/api/v1/products/SAF-GLV-NIT-M");
+    BOOST_TEST_REQUIRE(gloves.status == 200, gloves.body);
+    BOOST_TEST(str(gloves.json(), "tax_rate") == "4.5");
+    auto nut = DemoWorld::get().get(kAcmeBuyer, "/api/v1/products/NUT-HEX-M8-ZP");
+    BOOST_TEST_REQUIRE(nut.status == 200, nut.body);
+    const core::Json product = nut.json();
+    const core::Json* rate = product.find("tax_rate");
+    BOOST_TEST_REQUIRE(rate != nullptr);
+    BOOST_TEST(rate->isNull());
+}
+
 BOOST_AUTO_TEST_CASE(imported_stock_shows_in_products_and_filters_search) {
     auto& world = DemoWorld::get();
     auto imported = world.postCsv("admin@crossdock.local", "/api/v1/imports/stock",

@@ -115,6 +115,8 @@ void writeProductWith(core::JsonWriter& out, const catalog::Item& item, const Ca
     out.endArray();
     out.field("min_order_qty", item.min_order_qty.toShortString());
     out.field("order_multiple", item.order_multiple.toShortString());
+    out.key("tax_rate");  // percent; null: the configured default rate applies
+    item.tax_rate ? out.string(item.tax_rate->toShortString()) : out.null();
     writeAttributes(out, item, tree);
     writeStock(out, item, catalog);
     out.key("customer_part_number");

@@ -80,11 +80,14 @@ void deliverOne(EdiServices& services, const core::Clock& clock, edi::Message& m
 
 }  // namespace
 
-void deliverDueMessages(EdiServices& services, const core::Clock& clock) {
+void deliverDueMessages(EdiServices& services, const core::Clock& clock, const std::function<bool()>& stop) {
     const auto now = clock.now();
     const auto lease = now + services.options.delivery_timeout * 2 + std::chrono::seconds(10);
     auto due = services.repositories.messages->claimDueOutbound(now, lease, kBatch);
-    for (edi::Message& message : due) deliverOne(services, clock, message);
+    for (edi::Message& message : due) {
+        if (stop()) return;
+        deliverOne(services, clock, message);
+    }
 }
 
 }  // namespace crossdock::server

@@ -38,8 +38,9 @@ std::unique_ptr<EdiServices> makeEdiServices(Runtime& runtime) {
         makeOrderPlacer(runtime), &runtime.itemLookup());
     EdiServices* raw = services.get();
     const core::Clock& clock = runtime.clock();
-    runtime.addJob("edi delivery", services->options.delivery_interval,
-                   [raw, &clock] { deliverDueMessages(*raw, clock); });
+    runtime.addJob("edi delivery", services->options.delivery_interval, [raw, &clock, &runtime] {
+        deliverDueMessages(*raw, clock, [&runtime] { return runtime.stopping(); });
+    });
     const std::string worker = inboundWorkerName();
     runtime.addJob("edi inbound", services->options.inbound_poll, [raw, worker, &runtime] {
         processInbound(*raw, worker, [&runtime] { return runtime.stopping(); });

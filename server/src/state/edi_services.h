@@ -30,8 +30,10 @@ std::unique_ptr<EdiServices> makeEdiServices(Runtime& runtime);
 
 /// One round of the delivery job: POSTs every due outbound message to its partner's delivery
 /// URL (Content-Type application/edi-x12), records success or the failure with its retry
-/// time; a partner without a URL gets its messages marked Ready. Exceptions: storage failures.
-void deliverDueMessages(EdiServices& services, const core::Clock& clock);
+/// time; a partner without a URL gets its messages marked Ready. Stops between messages once
+/// `stop` says so (shutdown): the rest of the batch stays claimed until its lease ends and is
+/// delivered then, by this or another server. Exceptions: storage failures.
+void deliverDueMessages(EdiServices& services, const core::Clock& clock, const std::function<bool()>& stop);
 
 /// One round of the inbound job (every options.inbound_poll): claims and processes the stored
 /// inbound messages no worker holds (received, or processing with a claim older than
