@@ -265,7 +265,12 @@ void ParserRun::startGroup(const Segment& gs) {
 }
 
 void ParserRun::startTransaction(const Segment& st) {
-    transaction_ = readSt(st);
+    // readSt() in place: the strings keep their buffers from one set to the next.
+    transaction_.set_id.assign(st.element(1));
+    transaction_.control_number.assign(st.element(2));
+    transaction_.convention.assign(st.element(3));
+    transaction_.byte_offset = st.byteOffset();
+    transaction_.file_segment = st.index();
     transaction_.ordinal = ++group_result_.received;
     ++summary_.transactions;
     transaction_result_ = TransactionResult{};
