@@ -3,6 +3,7 @@
 
 #include "item_table.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "builder_state.h"
@@ -96,6 +97,9 @@ std::shared_ptr<const ItemTable> buildItemTable(const ItemLookup& items, InternT
         }
         record.category = last_category;
         record.brand = tables.brand(item.brand);
+        record.sku_offset = tables.skus.current().offsetOf(id);
+        record.sku_size =
+            static_cast<std::uint16_t>(std::min<std::size_t>(item.sku.size(), ItemRecord::kLongSku));
     });
     table->records.shrink_to_fit();
     return table;

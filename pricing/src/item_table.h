@@ -71,12 +71,22 @@ struct alignas(64) ItemRecord {
     std::uint32_t units[kInlineUnits] = {};       // unit ids; units[0] is the base unit
     std::uint32_t category = StringTable::kNone;  // id in SnapshotState::categories
     std::uint32_t brand = StringTable::kNone;     // id in SnapshotState::brands
-    std::uint32_t spill = 0;      // unit_count > kInlineUnits: all units at ItemTable::spill[spill]
+    std::uint32_t spill = 0;  // unit_count > kInlineUnits: all units at ItemTable::spill[spill]
+    // The SKU's text in the SKU table (StringTable::textAt), so that the explanation's
+    // view of it reads no other array; kLongSku: longer, ask the table by id.
+    std::uint32_t sku_offset = 0;
+    std::uint16_t sku_size = 0;
     std::uint8_t unit_count = 0;  // 0: the catalog has no item with this SKU
     bool has_cost = false;
 
+    static constexpr std::size_t kLongSku = 0xffff;
+
     bool present() const { return unit_count != 0; }
     std::uint32_t baseUnit() const { return units[0]; }
+    /// The item's SKU, a view into `skus` (the table its id `id` comes from).
+    std::string_view sku(const StringTable& skus, std::uint32_t id) const {
+        return sku_size != kLongSku ? skus.textAt(sku_offset, sku_size) : skus.name(id);
+    }
 };
 static_assert(sizeof(ItemRecord) == 64);
 

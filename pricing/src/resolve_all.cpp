@@ -25,61 +25,109 @@ constexpr std::size_t kGroup = 32;  // lines that go through each stage together
 // and its first candidates.
 constexpr std::size_t kAnswerPrefetchBytes = 640;  // > the lines between stages 1 and 6
 
+// The addresses one stage wants loaded, collected first and loaded afterwards in
+// one tight loop: a load of a missing line blocks retirement, so the stage's own
+// work between two loads would fill the out-of-order window and keep only a few
+// of the group's misses in flight; a loop of bare loads keeps all of them.
+class TouchList {
+public:
+    void add(const void* p) {
+        if (p != nullptr && size_ < kCapacity) addresses_[size_++] = p;
+    }
+    void addRange(const void* first, std::size_t bytes) {
+        const char* begin = static_cast<const char*>(first);
+        for (std::size_t at = 0; at < bytes; at += 64) add(begin + at);
+        add(begin + bytes - 1);
+    }
+    void touchAll() {
+        for (std::size_t i = 0; i < size_; ++i) touch(addresses_[i]);
+        size_ = 0;
+    }
+
+private:
+    static constexpr std::size_t kCapacity = kGroup * 16;
+    std::array<const void*, kCapacity> addresses_;
+    std::size_t size_ = 0;
+};
+
 // What the first stages learnt about one line in the pipeline.
 struct Ahead {
     detail::LineKeys keys;
     std::span<const std::uint32_t> chain;
+    bool settled = false;  // the first list's rows are expected to price the line
 };
 
 // Stage 1 (stage 0 loaded the request's strings): the hashes (a run of lines for one customer hashes its
 // id once) and the customer's and the SKU's table slots.
 void warmSlots(const detail::SnapshotState& s, const PriceRequest& request, const PriceRequest* previous,
-               const Ahead* previous_ahead, Ahead& ahead) {
+               const Ahead* previous_ahead, Ahead& ahead, TouchList& loads) {
     if (previous != nullptr && previous->customer_id == request.customer_id) {
         ahead.keys.customer_hash = previous_ahead->keys.customer_hash;
     } else {
         ahead.keys.customer_hash = StringTable::hashOf(request.customer_id);
-        touch(s.customers->ids.home(ahead.keys.customer_hash));
+        loads.add(s.customers->ids.home(ahead.keys.customer_hash));
     }
     ahead.keys.sku_hash = StringTable::hashOf(request.sku);
-    touch(s.skus->home(ahead.keys.sku_hash));
+    loads.add(s.skus->home(ahead.keys.sku_hash));
 }
 
 // Stage 2: the customer's record (its chain is inline) and the item's record.
-void warmRecords(const detail::SnapshotState& s, const PriceRequest& request, Ahead& ahead) {
+// A run of lines of one customer in one unit (a cart) looks both up once.
+void warmRecords(const detail::SnapshotState& s, const PriceRequest& request, const PriceRequest* previous,
+                 const Ahead* previous_ahead, Ahead& ahead, TouchList& loads) {
     detail::LineKeys& keys = ahead.keys;
     const auto& customers = *s.customers;
-    keys.customer_index = customers.ids.find(request.customer_id, keys.customer_hash);
-    if (keys.customer_index != StringTable::kNone) touch(&customers.records[keys.customer_index]);
+    const bool same_customer = previous != nullptr && previous->customer_id == request.customer_id;
+    keys.customer_index = same_customer ? previous_ahead->keys.customer_index
+                                        : customers.ids.find(request.customer_id, keys.customer_hash);
+    const bool same_unit = previous != nullptr && previous->uom == request.uom;
+    keys.uom_id = same_unit ? previous_ahead->keys.uom_id : s.units->find(request.uom);
+    if (keys.customer_index != StringTable::kNone) loads.add(&customers.records[keys.customer_index]);
     keys.sku_id = s.skus->find(request.sku, keys.sku_hash);
-    if (keys.sku_id < s.item_table->records.size()) touch(&s.item_table->records[keys.sku_id]);
-    touch(s.skus->nameHome(keys.sku_id));  // the explanation's view of the SKU
+    if (keys.sku_id < s.item_table->records.size()) loads.add(&s.item_table->records[keys.sku_id]);
     keys.looked_up = true;
 }
 
 // Stage 3: the customer's chain; starts loading the chain's lists.
-void warmLists(const detail::SnapshotState& s, Ahead& ahead) {
+void warmLists(const detail::SnapshotState& s, Ahead& ahead, TouchList& loads) {
     const auto& customers = *s.customers;
     const auto index = ahead.keys.customer_index;
     if (index == StringTable::kNone || !customers.records[index].active) return;
     ahead.chain = customers.chainOf(customers.records[index]);
     static_assert(sizeof(detail::ListData) >= 128);
-    for (const auto slot : ahead.chain) touchRange(s.lists[slot].get(), 128);  // hot fields and id
+    for (const auto slot : ahead.chain) loads.addRange(s.lists[slot].get(), 128);  // hot fields and id
 }
 
-// Stage 4: each list's index entry for the SKU (direct or hashed).
-void warmIndex(const detail::SnapshotState& s, const Ahead& ahead) {
-    if (ahead.keys.sku_id == StringTable::kNone) return;
-    for (const auto slot : ahead.chain) touch(s.lists[slot]->index_view.home(ahead.keys.sku_id));
+// Stage 4: the first list's index entry for the SKU (direct or hashed).
+void warmFirstIndex(const detail::SnapshotState& s, const Ahead& ahead, TouchList& loads) {
+    if (ahead.keys.sku_id == StringTable::kNone || ahead.chain.empty()) return;
+    loads.add(s.lists[ahead.chain[0]]->index_view.home(ahead.keys.sku_id));
 }
 
-// Stage 5: the SKU's rows in each list.
-void warmRows(const detail::SnapshotState& s, const Ahead& ahead) {
-    if (ahead.keys.sku_id == StringTable::kNone) return;
-    for (const auto slot : ahead.chain) {
+// Stage 5: the first list's rows for the SKU. Under `priority`, an entry list
+// with rows for the SKU usually prices the line, and the lists after it are then
+// not consulted: they are left alone (a wrong guess costs misses, never a
+// result). Otherwise the index entries of the other lists.
+void warmFirstRows(const detail::SnapshotState& s, const detail::CustomerTable& customers, Ahead& ahead,
+                   TouchList& loads) {
+    if (ahead.keys.sku_id == StringTable::kNone || ahead.chain.empty()) return;
+    const detail::ListData& first = *s.lists[ahead.chain[0]];
+    const RowRange range = first.index_view.find(ahead.keys.sku_id);
+    if (range.count != 0) loads.addRange(first.row_data + range.begin, range.count * sizeof(detail::Row));
+    ahead.settled = range.count != 0 && !first.rules &&
+                    customers.records[ahead.keys.customer_index].strategy == Strategy::Priority;
+    if (ahead.settled) return;
+    for (const auto slot : ahead.chain.subspan(1))
+        loads.add(s.lists[slot]->index_view.home(ahead.keys.sku_id));
+}
+
+// Stage 6: the SKU's rows in the other lists, unless the first one settled the line.
+void warmOtherRows(const detail::SnapshotState& s, const Ahead& ahead, TouchList& loads) {
+    if (ahead.keys.sku_id == StringTable::kNone || ahead.chain.empty() || ahead.settled) return;
+    for (const auto slot : ahead.chain.subspan(1)) {
         const detail::ListData& list = *s.lists[slot];
         const RowRange range = list.index_view.find(ahead.keys.sku_id);
-        if (range.count != 0) touchRange(list.row_data + range.begin, range.count * sizeof(detail::Row));
+        if (range.count != 0) loads.addRange(list.row_data + range.begin, range.count * sizeof(detail::Row));
     }
 }
 
@@ -91,6 +139,7 @@ std::vector<core::Result<PricedLine>> Resolver::resolveAll(std::span<const Price
     std::vector<core::Result<PricedLine>> lines;
     lines.reserve(n);
     std::array<Ahead, kGroup> ahead;
+    TouchList loads;
     // Each stage runs over a group of lines before the next stage starts, so
     // that a stage's misses (one or a few per line) are in flight together and
     // have arrived by the time the next stage reads them.
@@ -104,14 +153,25 @@ std::vector<core::Result<PricedLine>> Resolver::resolveAll(std::span<const Price
         for (std::size_t i = 0; i < count; ++i) {
             ahead[i] = Ahead{};
             const bool first = i == 0;
-            warmSlots(s, group[i], first ? nullptr : &group[i - 1], first ? nullptr : &ahead[i - 1],
-                      ahead[i]);
+            warmSlots(s, group[i], first ? nullptr : &group[i - 1], first ? nullptr : &ahead[i - 1], ahead[i],
+                      loads);
         }
-        for (std::size_t i = 0; i < count; ++i) warmRecords(s, group[i], ahead[i]);
-        for (std::size_t i = 0; i < count; ++i) warmLists(s, ahead[i]);
-        for (std::size_t i = 0; i < count; ++i) warmIndex(s, ahead[i]);
+        loads.touchAll();
         for (std::size_t i = 0; i < count; ++i) {
-            warmRows(s, ahead[i]);
+            const bool first = i == 0;
+            warmRecords(s, group[i], first ? nullptr : &group[i - 1], first ? nullptr : &ahead[i - 1],
+                        ahead[i], loads);
+        }
+        loads.touchAll();
+        for (std::size_t i = 0; i < count; ++i) warmLists(s, ahead[i], loads);
+        loads.touchAll();
+        for (std::size_t i = 0; i < count; ++i) warmFirstIndex(s, ahead[i], loads);
+        loads.touchAll();
+        for (std::size_t i = 0; i < count; ++i) warmFirstRows(s, *s.customers, ahead[i], loads);
+        loads.touchAll();
+        for (std::size_t i = 0; i < count; ++i) warmOtherRows(s, ahead[i], loads);
+        loads.touchAll();
+        for (std::size_t i = 0; i < count; ++i) {
             // The answer's slot for the line (reserved above): written soon, read by the caller.
             const char* out = reinterpret_cast<const char*>(lines.data() + begin + i);
             for (std::size_t at_byte = 0; at_byte < kAnswerPrefetchBytes; at_byte += 64)

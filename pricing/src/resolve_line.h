@@ -27,13 +27,14 @@ struct CheckedLine {
 };
 
 /// How to find a request's customer and SKU: StringTable::hashOf() of both and,
-/// when `looked_up`, the tables' answers already (kNone when not there).
+/// when `looked_up`, the tables' answers for them and the unit (kNone when not there).
 struct LineKeys {
     std::uint64_t customer_hash = 0;
     std::uint64_t sku_hash = 0;
     bool looked_up = false;
     std::uint32_t customer_index = StringTable::kNone;
     std::uint32_t sku_id = StringTable::kNone;
+    std::uint32_t uom_id = StringTable::kNone;
 };
 
 /// The checks every call shares, in the documented order: customer, item, unit.

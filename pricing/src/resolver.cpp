@@ -75,11 +75,16 @@ ChoiceReason reasonFor(const CandidateList& chain, std::size_t chosen, Strategy 
 // `price`: the breaks in ascending order (at most kMaxNextTierProbes), each priced
 // through the whole chain. The breaks come from one pass over the rows found.
 std::optional<NextTier> findNextTier(const LineContext& ctx, std::span<const std::uint32_t> chain,
-                                     Strategy strategy, std::int64_t quantity, std::int64_t price) {
+                                     Strategy strategy, std::size_t chosen, std::int64_t quantity,
+                                     std::int64_t price) {
     std::array<std::int64_t, kMaxNextTierProbes> breaks;
-    const std::size_t count = detail::breakpointsAbove(ctx, chain, quantity, breaks);
+    // Under `priority` the winner (the first list with a price) still prices every larger
+    // quantity, and the lists after it are never consulted: only the winner's breaks and
+    // those of the lists before it (which may start to price) can change the answer.
+    const auto consulted = strategy == Strategy::Priority ? chain.first(chosen + 1) : chain;
+    const std::size_t count = detail::breakpointsAbove(ctx, consulted, quantity, breaks);
     for (std::size_t i = 0; i < count; ++i) {
-        const ChainQuote next = detail::quoteChain(ctx, chain, strategy, breaks[i]);
+        const ChainQuote next = detail::quoteChain(ctx, consulted, strategy, breaks[i]);
         if (next.index != ChainQuote::kNoWinner && next.price < price) {
             return NextTier{core::Decimal::fromRaw(breaks[i]), core::Decimal::fromRaw(next.price),
                             ctx.state.lists[chain[next.index]]->header.id};
@@ -90,10 +95,11 @@ std::optional<NextTier> findNextTier(const LineContext& ctx, std::span<const std
 
 // Walks the chain for a checked request and fills the line and its explanation
 // into `result`, which holds a fresh PricedLine (or gets the line's error).
+// `warm`: resolveAll()'s stages have loaded what the chain walk reads.
 void priceLine(const detail::SnapshotState& s, const detail::CheckedLine& line, const PriceRequest& request,
-               core::Result<PricedLine>& result) {
+               bool warm, core::Result<PricedLine>& result) {
     const LineContext ctx{s, *line.item, line.sku_id, line.uom_id, line.f_req, request.date.daysSinceEpoch()};
-    detail::prefetchChain(ctx, line.chain);
+    if (!warm) detail::prefetchChain(ctx, line.chain);
     const std::int64_t quantity = request.quantity.raw();
     const Strategy strategy = line.customer->strategy;
     PricedLine& priced = result.value();
@@ -138,14 +144,15 @@ void priceLine(const detail::SnapshotState& s, const detail::CheckedLine& line, 
     priced.min_qty = winner.min_qty;
     explanation.customer_id = line.customer_id;
     explanation.date = request.date;
-    explanation.sku = s.skus->name(line.sku_id);
+    explanation.sku = line.item->sku(*s.skus, line.sku_id);
     explanation.uom = s.units->name(line.uom_id);
     explanation.quantity = request.quantity;
     explanation.strategy = strategy;
     explanation.chosen = chosen;
     explanation.reason = reasonFor(explanation.chain, chosen, strategy);
     explanation.currency = currency;
-    if (request.next_tier) explanation.next_tier = findNextTier(ctx, line.chain, strategy, quantity, best);
+    if (request.next_tier)
+        explanation.next_tier = findNextTier(ctx, line.chain, strategy, chosen, quantity, best);
 }
 
 }  // namespace
@@ -165,13 +172,14 @@ core::Result<CheckedLine> checkLine(const SnapshotState& s, const PriceRequest& 
     line.customer_id = customers.ids.name(index);
     line.customer = &customers.records[index];
     line.chain = customers.chainOf(*line.customer);
-    // The chain's lists load while the item is looked up.
-    for (const auto slot : line.chain) __builtin_prefetch(s.lists[slot].get());
+    // The chain's lists load while the item is looked up (resolveAll() has loaded them).
+    if (!keys.looked_up)
+        for (const auto slot : line.chain) __builtin_prefetch(s.lists[slot].get());
     line.sku_id = keys.looked_up ? keys.sku_id : s.skus->find(request.sku, keys.sku_hash);
     line.item = s.item_table->find(line.sku_id);
     if (line.item == nullptr)
         return lineError(core::ErrorCode::NotFound, "unknown_sku", "no item " + std::string(request.sku));
-    line.uom_id = s.units->find(request.uom);
+    line.uom_id = keys.looked_up ? keys.uom_id : s.units->find(request.uom);
     line.f_req = line.uom_id == StringTable::kNone ? 0 : s.item_table->factor(*line.item, line.uom_id);
     if (line.f_req == 0) {
         return lineError(core::ErrorCode::InvalidArgument, "unknown_unit",
@@ -194,7 +202,7 @@ void resolveInto(const SnapshotState& s, const PriceRequest& request, const Line
         result = found.takeError();
         return;
     }
-    priceLine(s, *found, request, result);
+    priceLine(s, *found, request, keys.looked_up, result);
 }
 
 }  // namespace detail

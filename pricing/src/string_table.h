@@ -58,6 +58,12 @@ public:
     std::string_view name(std::uint32_t id) const {
         return {arena_.data() + offsets_[id], offsets_[id + 1] - offsets_[id]};
     }
+    /// Where the text of `id` starts in the table's storage: with its length, what
+    /// textAt() takes. Stays the same as strings are added and in copies of the table.
+    std::uint32_t offsetOf(std::uint32_t id) const { return offsets_[id]; }
+    std::string_view textAt(std::uint32_t offset, std::uint32_t size) const {
+        return {arena_.data() + offset, size};
+    }
     std::uint32_t size() const { return static_cast<std::uint32_t>(offsets_.size() - 1); }
     /// Makes room for `count` more strings of `bytes` characters in all.
     void reserve(std::size_t count, std::size_t bytes);

@@ -17,9 +17,22 @@ inline constexpr std::int64_t kMaxRaw = std::numeric_limits<std::int64_t>::max()
 /// 100 % as a raw Decimal.
 inline constexpr std::int64_t kHundredRaw = 100 * core::Decimal::kOne;
 
+/// True when `value` is an int64 (and not its minimum, so that it can be negated).
+inline bool fitsInt64(Int128 value) { return value <= kMaxRaw && value >= -kMaxRaw; }
+
 /// num ÷ den rounded half up (away from zero on ties); den > 0. nullopt when the
 /// result leaves the int64 range.
 inline std::optional<std::int64_t> divideHalfUp(Int128 num, Int128 den) {
+    if (fitsInt64(num) && fitsInt64(den)) {  // the usual case: a hardware division, not __divti3
+        const auto n = static_cast<std::int64_t>(num);
+        const auto d = static_cast<std::int64_t>(den);
+        std::int64_t quotient = n / d;
+        std::int64_t remainder = n % d;
+        if (remainder < 0) remainder = -remainder;
+        if (remainder >= d - remainder) quotient += n < 0 ? -1 : 1;
+        if (quotient > kMaxRaw || quotient < -kMaxRaw) return std::nullopt;
+        return quotient;
+    }
     Int128 quotient = num / den;
     Int128 remainder = num % den;
     if (remainder < 0) remainder = -remainder;
@@ -30,6 +43,11 @@ inline std::optional<std::int64_t> divideHalfUp(Int128 num, Int128 den) {
 
 /// num ÷ den rounded up (towards +infinity); num ≥ 0, den > 0. nullopt on overflow.
 inline std::optional<std::int64_t> divideCeil(Int128 num, Int128 den) {
+    if (fitsInt64(num) && fitsInt64(den)) {
+        const auto n = static_cast<std::int64_t>(num);
+        const auto d = static_cast<std::int64_t>(den);
+        return n / d + (n % d != 0 ? 1 : 0);  // n ≥ 0: no overflow, the quotient is at most n
+    }
     Int128 quotient = (num + den - 1) / den;
     if (quotient > kMaxRaw) return std::nullopt;
     return static_cast<std::int64_t>(quotient);
