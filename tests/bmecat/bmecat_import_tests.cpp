@@ -55,8 +55,10 @@ BOOST_AUTO_TEST_CASE(a_bmecat_2005_product_becomes_an_item_with_units_features_a
     BOOST_TEST(drill.order_multiple == Decimal::fromInt(10));  // QUANTITY_INTERVAL 1 box
     BOOST_TEST(attributeText(outcome, drill, "diameter") == "6");
     BOOST_TEST(attributeText(outcome, drill, "material") == "steel");
-    BOOST_TEST(outcome.ignored_features == 1u);  // Colour: no such attribute
+    BOOST_TEST(outcome.ignored_features == 1u);                  // Colour: no such attribute
+    BOOST_TEST(drill.tax_rate.value() == Decimal::fromInt(19));  // TAX 0.19 on its prices
     const auto& sander = outcome.items[1];
+    BOOST_TEST(!sander.tax_rate.has_value());  // no TAX: the configured default applies
     BOOST_TEST(pathOf(outcome, sander) == "Tools > Sanders");
     BOOST_TEST(sander.units.baseUnit() == "C62");
     BOOST_TEST(outcome.created_paths == std::vector<std::string>{"Tools > Sanders"});

@@ -15,14 +15,21 @@ using core::Decimal;
 // Positions in kColumns.
 constexpr std::size_t kSku = 0, kName = 1, kCategory = 2, kBaseUom = 3, kDescription = 4, kBrand = 5,
                       kGtin = 6, kMpn = 7, kMinQty = 8, kMultiple = 9, kPackUom = 10, kPackQty = 11,
-                      kFirstAttribute = 12;
+                      kTaxRate = 12, kFirstAttribute = 13;
 
-const std::vector<std::string> kColumns = {"sku",           "name",           "category_path", "base_uom",
-                                           "description",   "brand",          "gtin",          "mpn",
-                                           "min_order_qty", "order_multiple", "pack_uom",      "pack_qty"};
+const std::vector<std::string> kColumns = {
+    "sku", "name",          "category_path",  "base_uom", "description", "brand",   "gtin",
+    "mpn", "min_order_qty", "order_multiple", "pack_uom", "pack_qty",    "tax_rate"};
 
 std::string quoted(const std::string& text) {
     return "'" + text.substr(0, 64) + (text.size() > 64 ? "...'" : "'");
+}
+
+// "0.19" and "0.190" are one rate; text that does not parse is compared as text.
+bool sameNumber(const std::string& a, const std::string& b) {
+    const auto x = Decimal::parse(a);
+    const auto y = Decimal::parse(b);
+    return x && y ? *x == *y : a == b;
 }
 
 FieldSource sourceOf(const Value& value, const char* element, std::size_t line) {
@@ -71,7 +78,31 @@ void ProductMapper::map(const ProductRecord& product, const Placement& placement
     out.fields[kCategory] = tree_.category(placement.category).path;
     out.sources[kCategory] = {placement.element, placement.line};
     mapUnits(product, out, errors);
+    mapTax(product, out, errors);
     mapFeatures(product, placement.category, out, errors);
+}
+
+void ProductMapper::mapTax(const ProductRecord& p, MappedProduct& out,
+                           std::vector<MappingError>& errors) const {
+    // TAX is a fraction (0.19) on each price; the item's tax_rate is a percent (19).
+    const Value* first = nullptr;
+    for (const auto& details : p.price_details) {
+        for (const auto& price : details.prices) {
+            if (!price.tax.present()) continue;
+            if (first == nullptr) {
+                first = &price.tax;
+            } else if (!sameNumber(price.tax.text, first->text)) {
+                errors.push_back({"TAX " + quoted(price.tax.text) + " differs from the product's first TAX " +
+                                      quoted(first->text) + ": an item has one tax rate",
+                                  {price.tax.element, price.tax.line}});
+            }
+        }
+    }
+    if (first == nullptr) return;
+    set(out, kTaxRate, *first, {});
+    const auto fraction = Decimal::parse(first->text);
+    const auto percent = fraction ? Decimal::multiply(*fraction, Decimal::fromInt(100)) : fraction;
+    if (percent) out.fields[kTaxRate] = percent->toShortString();  // else the catalog rules report the text
 }
 
 void ProductMapper::mapUnits(const ProductRecord& p, MappedProduct& out,

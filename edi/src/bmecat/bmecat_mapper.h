@@ -50,6 +50,7 @@ public:
 private:
     void set(MappedProduct& out, std::size_t column, const Value& value, const FieldSource& fallback) const;
     void mapUnits(const ProductRecord& product, MappedProduct& out, std::vector<MappingError>& errors) const;
+    void mapTax(const ProductRecord& product, MappedProduct& out, std::vector<MappingError>& errors) const;
     void mapFeatures(const ProductRecord& product, catalog::CategoryId category, MappedProduct& out,
                      std::vector<MappingError>& errors);
 
