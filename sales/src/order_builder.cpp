@@ -178,9 +178,10 @@ OrderBuilder::OrderBuilder(const ItemLookup& items, const LinePricer& pricer,
 BuildResult OrderBuilder::build(const OrderRequest& request, core::Date today) const {
     BuildResult result;
     const auto customer = customers_.find(request.customer_id);
-    if (auto error = checkRequest(request, customer)) return BuildResult{std::nullopt, std::move(error), {}};
+    if (auto error = checkRequest(request, customer))
+        return BuildResult{std::nullopt, std::move(error), {}, std::nullopt};
     auto currency = detail::currencyOf(customer->currency);
-    if (!currency) return BuildResult{std::nullopt, currency.takeError(), {}};
+    if (!currency) return BuildResult{std::nullopt, currency.takeError(), {}, std::nullopt};
 
     BuildContext ctx{*customer, *currency, today, {}, {}};
     const bool individually = policy_.reject_lines_individually_for_edi && isEdiSource(request.source);
@@ -202,7 +203,8 @@ BuildResult OrderBuilder::build(const OrderRequest& request, core::Date today) c
         return result;
     }
     auto total = detail::sumExtended(order.lines);
-    if (!total) return BuildResult{std::nullopt, total.takeError(), std::move(result.line_errors)};
+    if (!total)
+        return BuildResult{std::nullopt, total.takeError(), std::move(result.line_errors), std::nullopt};
     order.total = *total;
     if (customer->credit_limit) {
         auto exposure = Decimal::add(customer->open_exposure, order.total);
@@ -210,6 +212,8 @@ BuildResult OrderBuilder::build(const OrderRequest& request, core::Date today) c
             ctx.hold_reasons.push_back("credit limit " + customer->credit_limit->toString() +
                                        " exceeded: open " + customer->open_exposure.toString() + " + order " +
                                        order.total.toString());
+        } else {
+            result.credit_ceiling = ExposureCeiling{*customer->credit_limit - order.total};
         }
     }
     if (!ctx.hold_reasons.empty()) {

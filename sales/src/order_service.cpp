@@ -78,7 +78,19 @@ PlaceResult OrderService::existingOrder(const OrderRequest& request) const {
 PlaceResult OrderService::placeChecked(const accounts::Caller& caller, OrderRequest request) {
     if (auto status = checkPlacer(caller, request); !status) return failure(status.takeError());
     if (auto duplicate = existingOrder(request); duplicate.order) return duplicate;
+    // An order let through on credit is stored only if the exposure it was checked
+    // against still holds; when another order of the customer got in first (another
+    // instance, another thread), it is built again with the new exposure.
+    constexpr int kCreditAttempts = 3;
+    for (int attempt = 1;; ++attempt) {
+        bool credit_moved = false;
+        PlaceResult placed = buildAndCreate(caller, request, credit_moved);
+        if (!credit_moved || attempt == kCreditAttempts) return placed;
+    }
+}
 
+PlaceResult OrderService::buildAndCreate(const accounts::Caller& caller, const OrderRequest& request,
+                                         bool& credit_moved) {
     const core::TimePoint now = clock_.now();
     BuildResult built = builder_.build(request, core::Date::fromTimePoint(now));
     if (!built.ok())
@@ -93,10 +105,11 @@ PlaceResult OrderService::placeChecked(const accounts::Caller& caller, OrderRequ
     order.transitions.push_back(OrderTransition{OrderStatus::Received, order.status, caller.user_id, now,
                                                 joined(order.hold_reasons)});
     const std::vector<OutboxEvent> events{orderCreatedEvent(order, now)};
-    if (auto status = orders_.create(order, events); !status) {
+    if (auto status = orders_.create(order, events, built.credit_ceiling); !status) {
         if (status.error().code == ErrorCode::Conflict) {
             if (auto duplicate = existingOrder(request); duplicate.order) return duplicate;
         }
+        credit_moved = built.credit_ceiling && status.error().code == ErrorCode::FailedPrecondition;
         return failure(status.takeError());
     }
     return PlaceResult{std::move(order), false, std::nullopt, std::move(built.line_errors)};

@@ -3,6 +3,7 @@
 // real repositories (storage/) run their own suite on SQLite and PostgreSQL.
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -109,7 +110,16 @@ private:
 
 class InMemoryOrders final : public OrderRepository {
 public:
-    core::Status create(const Order& order, std::span<const OutboxEvent> events) override {
+    /// The customer's exposure as the database would see it when an order with a
+    /// credit ceiling is stored (unset: the ceiling always holds).
+    std::function<core::Decimal()> exposure_at_create;
+
+    using OrderRepository::create;
+    core::Status create(const Order& order, std::span<const OutboxEvent> events,
+                        const std::optional<ExposureCeiling>& ceiling) override {
+        if (ceiling && exposure_at_create && exposure_at_create() > ceiling->max_exposure) {
+            return core::makeError(core::ErrorCode::FailedPrecondition, "credit exposure rose");
+        }
         if (orders_.count(order.id)) return conflict("order id exists");
         if (!order.po_number.empty() && findByPoNumber(order.customer_id, order.po_number)) {
             return conflict("PO number used");

@@ -156,11 +156,16 @@ BOOST_AUTO_TEST_CASE(credit_limit) {
     BOOST_REQUIRE(at_limit.ok());
     BOOST_TEST(at_limit.order->currency == "EUR");
     BOOST_TEST(at_limit.order->status == OrderStatus::Received);  // 900 + 100 = 1000: not exceeded
+    // Stored only while the exposure is still at most 1000 - 100.
+    BOOST_REQUIRE(at_limit.credit_ceiling.has_value());
+    BOOST_TEST(at_limit.credit_ceiling->max_exposure.toString(2) == "900.00");
     auto over = build(
         w, orderRequest("GLOBEX", "PO-2", {orderLine("WIDGET", "1", "EA"), orderLine("BOLT", "1", "EA")}));
     BOOST_REQUIRE(over.ok());
     BOOST_TEST(over.order->status == OrderStatus::OnHold);
     BOOST_TEST(over.order->hold_reasons[0].find("credit limit 1000.0000 exceeded") == 0U);
+    BOOST_TEST(!over.credit_ceiling.has_value());  // held: nothing to guard
+    BOOST_TEST(!buildOne(w, orderLine("BOLT", "1", "EA"), "ACME").credit_ceiling.has_value());  // no limit
 }
 
 BOOST_AUTO_TEST_CASE(request_level_errors) {

@@ -131,6 +131,40 @@ BOOST_AUTO_TEST_CASE(held_orders_say_why) {
     BOOST_TEST(released->hold_reasons.empty());
 }
 
+BOOST_AUTO_TEST_CASE(an_order_that_passed_credit_is_held_when_another_got_in_first) {
+    World w;  // GLOBEX: limit 1000, 900 open
+    // Between the check (900 open) and the insert, another instance stored an order of 50.
+    int creates = 0;
+    w.orders.exposure_at_create = [&] {
+        ++creates;
+        w.customers.at("GLOBEX").open_exposure = dec("950");  // what the next check reads
+        return dec("950");
+    };
+    auto placed =
+        w.order_service.place(w.rep, orderRequest("GLOBEX", "PO-1", {orderLine("WIDGET", "1", "EA")}));
+    BOOST_REQUIRE(placed.created());
+    BOOST_TEST(creates == 1);  // the second attempt was held, so it had no ceiling to check
+    BOOST_TEST(placed.order->status == OrderStatus::OnHold);
+    BOOST_TEST(placed.order->hold_reasons[0].find("credit limit 1000.0000 exceeded: open 950") == 0U);
+    BOOST_TEST(w.orders.events().size() == 1U);  // one order, one event: the refused attempt wrote nothing
+}
+
+BOOST_AUTO_TEST_CASE(an_exposure_that_keeps_moving_ends_in_a_conflict_not_a_loop) {
+    World w;
+    int creates = 0;
+    w.orders.exposure_at_create = [&] {
+        ++creates;
+        return dec("999");  // never what the (unchanged) directory says
+    };
+    auto placed =
+        w.order_service.place(w.rep, orderRequest("GLOBEX", "PO-1", {orderLine("WIDGET", "1", "EA")}));
+    BOOST_TEST(!placed.order);
+    BOOST_REQUIRE(placed.error.has_value());
+    BOOST_TEST(placed.error->code == ErrorCode::FailedPrecondition);
+    BOOST_TEST(creates == 3);
+    BOOST_TEST(w.orders.events().empty());
+}
+
 BOOST_AUTO_TEST_CASE(ship_in_parts_then_invoice_then_close) {
     World w;
     w.taxes.set("BOLT", dec("19"));

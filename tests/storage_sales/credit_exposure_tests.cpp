@@ -2,6 +2,10 @@
 // terms stored on companies (credit limit, rep, tax exemption), on SQLite and PostgreSQL.
 #include <boost/test/unit_test.hpp>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "crossdock/accounts/repositories.h"
 #include "crossdock/storage/catalog_repositories.h"
 #include "fixtures.h"
@@ -91,6 +95,58 @@ BOOST_AUTO_TEST_CASE(sums_beyond_two_to_the_53_stay_exact) {
     order("ACME", OrderStatus::Received, "900719925474.0992");
     order("ACME", OrderStatus::Received, "0.0001");
     BOOST_TEST(exposure->openExposure("ACME", "USD").toString(4) == "900719925474.0993");
+}
+
+BOOST_AUTO_TEST_CASE(create_with_a_ceiling_refuses_once_the_exposure_rose) {
+    order("ACME", OrderStatus::Received, "800.00");
+    // Checked when 800 was open: an order of 200 fits a limit of 1000.
+    Order fits = sampleOrder(next_id++, "ACME", "PO-FITS");
+    fits.total = dec("200.00");
+    BOOST_REQUIRE(orders->create(fits, {}, sales::ExposureCeiling{dec("800.00")}).ok());
+    // Checked before that order got in (800 open): 150 more would make 1150.
+    Order late = sampleOrder(next_id++, "ACME", "PO-LATE");
+    late.total = dec("150.00");
+    auto refused = orders->create(late, {}, sales::ExposureCeiling{dec("850.00")});
+    BOOST_REQUIRE(!refused.ok());
+    BOOST_TEST((refused.error().code == core::ErrorCode::FailedPrecondition));
+    BOOST_TEST(refused.error().message.find("rose to 1000.0000") != std::string::npos);
+    BOOST_TEST(!orders->find(late.id, std::nullopt).has_value());  // nothing written
+    BOOST_TEST(exposure->openExposure("ACME", "USD").toString(2) == "1000.00");
+    // Another customer's exposure does not count against ACME's ceiling.
+    order("GLOBEX", OrderStatus::Received, "5000.00");
+    Order other = sampleOrder(next_id++, "ACME", "PO-OTHER");
+    other.total = dec("0.00");
+    BOOST_TEST(orders->create(other, {}, sales::ExposureCeiling{dec("1000.00")}).ok());
+}
+
+BOOST_AUTO_TEST_CASE(racing_creates_never_exceed_the_limit) {
+    // Eight orders of 300 each checked against a limit of 1000 while nothing was open, stored
+    // at once from eight threads (eight sessions): the checks run one after the other, so
+    // exactly three get in (900) and the others are refused.
+    constexpr int kThreads = 8;
+    std::vector<Order> racing;
+    for (int i = 0; i < kThreads; ++i) {
+        racing.push_back(sampleOrder(next_id++, "ACME", "PO-RACE-" + std::to_string(i)));
+        racing.back().total = dec("300.00");
+    }
+    std::atomic<int> stored{0};
+    std::atomic<int> refused{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kThreads; ++i) {
+        threads.emplace_back([&, i] {
+            auto status = orders->create(racing[static_cast<std::size_t>(i)], {},
+                                         sales::ExposureCeiling{dec("700.00")});
+            if (status.ok()) {
+                ++stored;
+            } else if (status.error().code == core::ErrorCode::FailedPrecondition) {
+                ++refused;
+            }
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    BOOST_TEST(stored.load() == 3);
+    BOOST_TEST(refused.load() == kThreads - 3);
+    BOOST_TEST(exposure->openExposure("ACME", "USD").toString(2) == "900.00");
 }
 
 BOOST_AUTO_TEST_CASE(company_terms_round_trip) {

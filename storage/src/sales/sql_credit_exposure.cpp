@@ -4,6 +4,7 @@
 
 #include "codec.h"
 #include "crossdock/storage/sales_repositories.h"
+#include "sql_order_rows.h"
 #include "sql_rows.h"
 
 namespace crossdock::storage {
@@ -27,6 +28,33 @@ constexpr const char* kExposureSql =
     "WHERE o.customer_id = ? AND o.currency = ? AND o.status NOT IN ('closed', 'cancelled')) "
     "AS TEXT)";
 
+}  // namespace
+
+namespace sales_sql {
+
+core::Decimal openExposure(Poco::Data::Session& session, const Database& db, const std::string& customer_id,
+                           const std::string& currency) {
+    Args args;
+    args.add(customer_id).add(currency).add(customer_id).add(currency);
+    auto rows = query(session, db, kExposureSql, args, 1);
+    if (rows.empty() || rows.front()[0].empty()) return core::Decimal();
+    return core::Decimal::fromRaw(parseInt64(rows.front()[0]));
+}
+
+std::int64_t creditLockKey(const std::string& customer_id) {
+    // FNV-1a over "credit:" and the id: the same in every process and build.
+    std::uint64_t hash = 0xcbf2'9ce4'8422'2325ULL;
+    for (const char c : "credit:" + customer_id) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x0000'0100'0000'01b3ULL;
+    }
+    return static_cast<std::int64_t>(hash);
+}
+
+}  // namespace sales_sql
+
+namespace {
+
 class SqlCreditExposureRepository final : public CreditExposureRepository {
 public:
     explicit SqlCreditExposureRepository(const Database& db) : db_(db) {}
@@ -34,11 +62,7 @@ public:
     core::Decimal openExposure(const std::string& customer_id, const std::string& currency) const override {
         return guarded(db_, "credit.openExposure", [&] {
             Poco::Data::Session session = db_.session();
-            sales_sql::Args args;
-            args.add(customer_id).add(currency).add(customer_id).add(currency);
-            auto rows = sales_sql::query(session, db_, kExposureSql, args, 1);
-            if (rows.empty() || rows.front()[0].empty()) return core::Decimal();
-            return core::Decimal::fromRaw(parseInt64(rows.front()[0]));
+            return sales_sql::openExposure(session, db_, customer_id, currency);
         });
     }
 

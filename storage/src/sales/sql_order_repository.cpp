@@ -22,10 +22,27 @@ class SqlOrderRepository final : public sales::OrderRepository {
 public:
     explicit SqlOrderRepository(const Database& db) : db_(db) {}
 
-    core::Status create(const Order& order, std::span<const sales::OutboxEvent> events) override {
+    using sales::OrderRepository::create;
+
+    core::Status create(const Order& order, std::span<const sales::OutboxEvent> events,
+                        const std::optional<sales::ExposureCeiling>& ceiling) override {
         return guarded(db_, "orders.create", [&]() -> core::Status {
             Poco::Data::Session session = db_.session();
-            WriteTransaction tx(session, db_.backend());
+            // SQLite's BEGIN IMMEDIATE already runs writers one at a time; PostgreSQL
+            // takes the customer's credit lock, so the exposure read below counts every
+            // order committed by a check that ran before this one.
+            std::optional<std::int64_t> lock;
+            if (ceiling) lock = sales_sql::creditLockKey(order.customer_id);
+            WriteTransaction tx(session, db_.backend(), lock);
+            if (ceiling) {
+                const auto exposure =
+                    sales_sql::openExposure(session, db_, order.customer_id, order.currency);
+                if (exposure > ceiling->max_exposure) {
+                    return makeError(ErrorCode::FailedPrecondition,
+                                     "credit exposure of " + order.customer_id + " rose to " +
+                                         exposure.toString() + " since the order's credit check");
+                }
+            }
             if (!sales_sql::insertOrder(session, db_, order)) {
                 return makeError(ErrorCode::Conflict, "order " + order.number +
                                                           " conflicts with a stored order " +

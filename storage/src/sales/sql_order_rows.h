@@ -9,6 +9,7 @@
 
 #include <Poco/Data/Session.h>
 
+#include "crossdock/core/decimal.h"
 #include "crossdock/core/result.h"
 #include "crossdock/sales/invoice.h"
 #include "crossdock/sales/order.h"
@@ -30,6 +31,15 @@ core::Status updateOrder(Poco::Data::Session& session, const Database& db, const
 /// The order with `where` (a WHERE clause over `orders` with `?`) and its args, or nullopt.
 std::optional<sales::Order> loadOrder(Poco::Data::Session& session, const Database& db,
                                       const std::string& where, const Args& args);
+
+/// The customer's open exposure in `currency` (docs/sales.md, "Credit limits"): one
+/// aggregate statement over orders and invoices, in the caller's session.
+core::Decimal openExposure(Poco::Data::Session& session, const Database& db, const std::string& customer_id,
+                           const std::string& currency);
+
+/// The PostgreSQL advisory lock key of a customer's credit checks (a stable 64-bit hash of
+/// its id, so that every instance takes the same lock).
+std::int64_t creditLockKey(const std::string& customer_id);
 
 /// Inserts a shipment with its packages and lines. False when one of its SSCCs exists.
 bool insertShipment(Poco::Data::Session& session, const Database& db, const sales::Shipment& shipment);

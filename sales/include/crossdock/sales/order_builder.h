@@ -11,6 +11,7 @@
 #include "crossdock/core/decimal.h"
 #include "crossdock/core/error.h"
 #include "crossdock/sales/order.h"
+#include "crossdock/sales/order_repository.h"
 #include "crossdock/sales/order_request.h"
 #include "crossdock/sales/ports.h"
 
@@ -44,6 +45,9 @@ struct BuildResult {
     /// a summary of the line errors ("2 of 5 lines cannot be ordered").
     std::optional<core::Error> error;
     std::vector<LineError> line_errors;  ///< per line; with an order, these are its Rejected lines
+    /// Set when the customer has a credit limit and the order passed the check: the
+    /// exposure it was checked against must still hold when it is stored.
+    std::optional<ExposureCeiling> credit_ceiling;
 
     bool ok() const { return order.has_value(); }
 };

@@ -25,6 +25,13 @@ struct OrderQuery {
     std::size_t limit = 50;
 };
 
+/// A precondition of OrderRepository::create() for a customer with a credit limit:
+/// the order was let through because the customer's open exposure (docs/sales.md,
+/// "Credit limits") was at most `max_exposure` (the limit minus the order's total).
+struct ExposureCeiling {
+    core::Decimal max_exposure;
+};
+
 /// Orders with their shipments and invoices (one aggregate: a shipment or an
 /// invoice is written together with the order quantities it changes). Implemented
 /// in storage/; tests use an in-memory fake. Thread-safe; infrastructure failures
@@ -48,7 +55,18 @@ public:
     /// existing order with findByPoNumber() (HTTP 409 carries its id). Likewise
     /// Conflict when source_message_id is set and an order already has it (an EDI
     /// document ingested twice).
-    virtual core::Status create(const Order& order, std::span<const OutboxEvent> events) = 0;
+    ///
+    /// With a `ceiling`, the customer's open exposure is read again inside the
+    /// inserting transaction, under a lock per customer that every such create()
+    /// takes (across instances sharing the database): when it is now above
+    /// `ceiling->max_exposure` (another order got in first) nothing is written and
+    /// the answer is FailedPrecondition; the caller builds the order again.
+    virtual core::Status create(const Order& order, std::span<const OutboxEvent> events,
+                                const std::optional<ExposureCeiling>& ceiling) = 0;
+    /// create() without a credit ceiling.
+    core::Status create(const Order& order, std::span<const OutboxEvent> events) {
+        return create(order, events, std::nullopt);
+    }
 
     /// The order with `id` within `scope`, or nullopt.
     virtual std::optional<Order> find(std::int64_t id, const std::optional<std::string>& scope) const = 0;

@@ -92,6 +92,10 @@ public:
 
 private:
     PlaceResult placeChecked(const accounts::Caller& caller, OrderRequest request);
+    /// One attempt: build, number and store. `credit_moved`: the store refused because
+    /// the customer's exposure grew since the credit check (worth building again).
+    PlaceResult buildAndCreate(const accounts::Caller& caller, const OrderRequest& request,
+                               bool& credit_moved);
     PlaceResult existingOrder(const OrderRequest& request) const;
     core::Result<Order> loadForUpdate(const accounts::Caller& caller, std::int64_t id,
                                       std::optional<std::int64_t> if_match) const;
