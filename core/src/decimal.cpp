@@ -31,15 +31,8 @@ constexpr bool inRange(Int128 v) { return v <= kMaxWide && v >= -kMaxWide; }
 
 // n / d rounded half away from zero; d > 0.
 constexpr Int128 divRoundHalfUp(Int128 n, Int128 d) {
-    if (inRange(n) && inRange(d)) {  // the usual case: a hardware division, not __divti3
-        const auto n64 = static_cast<std::int64_t>(n);
-        const auto d64 = static_cast<std::int64_t>(d);
-        std::int64_t quotient = n64 / d64;
-        std::int64_t remainder = n64 % d64;
-        if (remainder < 0) remainder = -remainder;
-        if (remainder >= d64 - remainder) quotient += (n64 < 0) ? -1 : 1;
-        return quotient;
-    }
+    if (inRange(n) && inRange(d))  // the usual case: a hardware division, not __divti3
+        return divideHalfAwayFromZero(static_cast<std::int64_t>(n), static_cast<std::int64_t>(d));
     Int128 quotient = n / d;
     Int128 remainder = n % d;
     if (remainder < 0) remainder = -remainder;

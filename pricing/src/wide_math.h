@@ -23,16 +23,8 @@ inline bool fitsInt64(Int128 value) { return value <= kMaxRaw && value >= -kMaxR
 /// num ÷ den rounded half up (away from zero on ties); den > 0. nullopt when the
 /// result leaves the int64 range.
 inline std::optional<std::int64_t> divideHalfUp(Int128 num, Int128 den) {
-    if (fitsInt64(num) && fitsInt64(den)) {  // the usual case: a hardware division, not __divti3
-        const auto n = static_cast<std::int64_t>(num);
-        const auto d = static_cast<std::int64_t>(den);
-        std::int64_t quotient = n / d;
-        std::int64_t remainder = n % d;
-        if (remainder < 0) remainder = -remainder;
-        if (remainder >= d - remainder) quotient += n < 0 ? -1 : 1;
-        if (quotient > kMaxRaw || quotient < -kMaxRaw) return std::nullopt;
-        return quotient;
-    }
+    if (fitsInt64(num) && fitsInt64(den))  // the usual case: a hardware division, not __divti3
+        return core::divideHalfAwayFromZero(static_cast<std::int64_t>(num), static_cast<std::int64_t>(den));
     Int128 quotient = num / den;
     Int128 remainder = num % den;
     if (remainder < 0) remainder = -remainder;

@@ -96,4 +96,14 @@ public:
     const char* what() const noexcept override { return "decimal overflow"; }
 };
 
+/// n ÷ d rounded half away from zero, for d > 0 and n > INT64_MIN (the quotient
+/// then always fits). One hardware division: the fast path of the 128-bit roundings.
+constexpr std::int64_t divideHalfAwayFromZero(std::int64_t n, std::int64_t d) {
+    std::int64_t quotient = n / d;
+    std::int64_t remainder = n % d;
+    if (remainder < 0) remainder = -remainder;
+    if (remainder >= d - remainder) quotient += n < 0 ? -1 : 1;
+    return quotient;
+}
+
 }  // namespace crossdock::core
