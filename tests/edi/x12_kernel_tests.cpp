@@ -211,4 +211,25 @@ BOOST_AUTO_TEST_CASE(body_segments_the_batch_path_hands_back_read_the_same_with_
     checkSame("batch hand-backs", text);
 }
 
+// The batch path's per-window answers: a size cap below the 4 KiB window (segments just
+// under and over it inside a set), and short segments within 4 bytes of the end of the data
+// (the input ends inside a set: no SE, GE or IEA).
+BOOST_AUTO_TEST_CASE(size_cap_below_the_window_and_short_last_segments_read_the_same_with_every_kernel) {
+    testing::PurchaseOrderGenerator generator(6);
+    const std::string head = generator.header() + generator.transaction();
+    const std::string set = generator.transaction();
+    const std::size_t po1 = set.find("PO1*");
+    for (const std::size_t cap : {std::size_t{1100}, std::size_t{2000}}) {
+        for (const std::size_t length : {1000u, 1080u, 1095u, 1500u, 1990u, 2100u, 3000u}) {
+            std::string body = set;
+            body.insert(po1, "PID*F****" + std::string(length, 'X') + "~\n");
+            const std::string text = head + body + generator.trailer();
+            checkSame("cap " + std::to_string(cap) + " PID of " + std::to_string(length), text, cap);
+        }
+    }
+    for (const char* const tail : {"N9~", "N~", "X~\n", "N9~\n", "AB~ ", "PO1*1~", "PID*F~"}) {
+        checkSame(std::string("ends with ") + tail, head + set.substr(0, po1) + tail);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -22,14 +22,23 @@ struct BreakCheck {
     std::uint64_t after_terminator = 0;  // carried from the previous block: bit 0
     std::uint64_t after_break = 0;
 
-    void add(std::uint64_t terminator, std::uint64_t line_break) {
-        const std::uint64_t first = line_break & ((terminator << 1) | after_terminator);
-        const std::uint64_t second = line_break & ((first << 1) | after_break);
-        bad |= line_break & ~(first | second);
+    __attribute__((always_inline)) void add(std::uint64_t terminator, std::uint64_t line_break) {
+        const std::uint64_t after = (terminator << 1) | after_terminator;
+        const std::uint64_t first = line_break & after;
+        const std::uint64_t other = line_break & ~after;  // none in "~\n" files: one branch
+        if (other != 0) [[unlikely]]
+            bad |= other & ~((first << 1) | after_break);
         after_terminator = terminator >> 63;
         after_break = first >> 63;
     }
 };
+
+#if defined(CROSSDOCK_X12_X86)
+// Not always_inline: it is inlined once build() sits in a kernel with BMI2 (indexAvx2).
+__attribute__((target("bmi2"))) inline std::uint64_t pextBmi2(std::uint64_t bits, std::uint64_t mask) {
+    return _pext_u64(bits, mask);
+}
+#endif
 
 // Fills a BlockIndex from per-block masks; the kernels differ only in how they get them.
 struct BlockIndexBuilder {
@@ -46,7 +55,24 @@ struct BlockIndexBuilder {
         index.resume = SIZE_MAX;
     }
 
-    template <Masks (*Classify)(const char*, char, char)>
+    // The ranks of the terminators of the block at `at`, one at a time (about one a block),
+    // and a bit in `space_before` when a byte <= ' ' lies right before one in the window.
+    __attribute__((always_inline)) static inline std::uint32_t* oneByOne(
+        const char* data, std::size_t begin, std::size_t at, std::uint64_t terminator, std::uint64_t all,
+        std::uint32_t rank, std::uint32_t* terminators, std::uint64_t& space_before) {
+        for (std::uint64_t t = terminator; t != 0; t &= t - 1) {
+            *terminators++ = rank + static_cast<std::uint32_t>(std::popcount(all & ((t & (0 - t)) - 1)));
+            const std::size_t position = at + static_cast<std::size_t>(std::countr_zero(t));
+            space_before |= static_cast<std::uint64_t>(position > begin &&
+                                                       static_cast<unsigned char>(data[position - 1]) <= ' ');
+        }
+        return terminators;
+    }
+
+    // kPext: the terminators' ranks from their bits extracted (pext) from the marks' mask,
+    // flattened like the marks, and the blank bytes classified with the block (AVX2 with
+    // BMI2); else oneByOne().
+    template <Masks (*Classify)(const char*, char, char), bool kPext>
     __attribute__((always_inline)) static inline void build(const char* data, std::size_t begin,
                                                             std::size_t size, char element, char terminator,
                                                             BlockIndex& index) {
@@ -54,8 +80,11 @@ struct BlockIndexBuilder {
         std::uint32_t* const marks = index.marks_.get();
         std::uint32_t* out = marks;
         std::uint32_t* terminators = index.terminators_.get() + 1;
+        std::uint64_t* const line_breaks = index.line_breaks_.get();
         std::size_t block = 0;
         BreakCheck breaks;
+        std::uint64_t space_before = 0;  // a byte <= ' ' right before a terminator
+        std::uint64_t space_carry = 0;
         for (std::size_t at = begin; at < end; at += kBlock, ++block) {
             const Masks m = end - at >= kBlock
                                 ? Classify(data + at, element, terminator)
@@ -63,78 +92,105 @@ struct BlockIndexBuilder {
             const std::uint64_t all = m.element | m.terminator;
             const auto rank = static_cast<std::uint32_t>(out - marks);
             const auto base = static_cast<std::uint32_t>(at - begin);
-            for (std::uint64_t t = m.terminator; t != 0; t &= t - 1) {  // about one per block
-                *terminators++ = rank + static_cast<std::uint32_t>(std::popcount(all & ((t & (0 - t)) - 1)));
+            if constexpr (kPext) {
+#if defined(CROSSDOCK_X12_X86)
+                terminators = flatten(pextBmi2(m.terminator, all), rank, terminators);
+#endif
+                space_before |= ((m.blank << 1) | space_carry) & m.terminator;
+                space_carry = m.blank >> 63;
+            } else {  // the blank bytes not classified: looked up before each terminator
+                terminators = oneByOne(data, begin, at, m.terminator, all, rank, terminators, space_before);
             }
             out = flatten(all, base, out);
-            index.line_breaks_[block] = m.line_break;
+            line_breaks[block] = m.line_break;
             breaks.add(m.terminator, m.line_break);
-        }
-        finish(index, begin, end, out, terminators, block);
-        index.breaks_between_ = breaks.bad == 0;
-        index.no_space_before_terminator_ = false;  // not looked for: the reader checks each segment
-    }
-
-#if defined(CROSSDOCK_X12_X86)
-    // AVX-512 (VBMI2): the positions of a block's marks come out of one byte compress of
-    // 0..63, widened 16 at a time; the terminators' ranks are the compress of their bits
-    // extracted (pext) from the marks' mask. No branch depends on the data.
-    __attribute__((target("avx512f,avx512bw,avx512vbmi2,bmi,bmi2,popcnt"))) static void buildAvx512(
-        const char* data, std::size_t begin, std::size_t size, char element, char terminator,
-        BlockIndex& index) {
-        alignas(64) static constexpr std::uint8_t kIota[64] = {
-            0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
-            22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43,
-            44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63};
-        const __m512i iota = _mm512_load_si512(kIota);
-        const __m512i e = _mm512_set1_epi8(element);
-        const __m512i t = _mm512_set1_epi8(terminator);
-        const __m512i cr = _mm512_set1_epi8('\r');
-        const __m512i lf = _mm512_set1_epi8('\n');
-        const __m512i space = _mm512_set1_epi8(' ');
-        std::uint64_t space_before = 0;  // a byte <= ' ' (space, tab, CR, LF, ...) right before a terminator
-        std::uint64_t space_carry = 0;
-        const std::size_t end = std::min(size, begin + BlockIndex::kWindow);
-        std::uint32_t* const marks = index.marks_.get();
-        std::uint32_t* out = marks;
-        std::uint32_t* terminators = index.terminators_.get() + 1;
-        std::size_t block = 0;
-        BreakCheck breaks;
-        for (std::size_t at = begin; at < end; at += kBlock, ++block) {
-            const std::size_t n = std::min(kBlock, end - at);
-            const __mmask64 valid =
-                n == kBlock ? ~__mmask64{0} : _bzhi_u64(~std::uint64_t{0}, static_cast<unsigned>(n));
-            const __m512i x = _mm512_maskz_loadu_epi8(valid, data + at);  // masked bytes never fault
-            const __mmask64 me = _mm512_mask_cmpeq_epi8_mask(valid, x, e);
-            const __mmask64 mt = _mm512_mask_cmpeq_epi8_mask(valid, x, t);
-            const __mmask64 ml =
-                _mm512_mask_cmpeq_epi8_mask(valid, x, cr) | _mm512_mask_cmpeq_epi8_mask(valid, x, lf);
-            const std::uint64_t all = me | mt;
-            const auto rank = static_cast<std::uint32_t>(out - marks);
-            const auto base = static_cast<std::uint32_t>(at - begin);
-            out = widen<32>(_mm512_maskz_compress_epi8(all, iota), base, out, std::popcount(all));
-            const int count = std::popcount(mt);
-            terminators =
-                widen<16>(_mm512_maskz_compress_epi8(_pext_u64(mt, all), iota), rank, terminators, count);
-            index.line_breaks_[block] = ml;
-            breaks.add(mt, ml);
-            // Every byte up to ' ': all the whitespace the reader trims, and then some.
-            const std::uint64_t blank = _mm512_mask_cmple_epu8_mask(valid, x, space);
-            space_before |= ((blank << 1) | space_carry) & mt;
-            space_carry = blank >> 63;
         }
         finish(index, begin, end, out, terminators, block);
         index.breaks_between_ = breaks.bad == 0;
         index.no_space_before_terminator_ = space_before == 0;
     }
 
+#if defined(CROSSDOCK_X12_X86)
+    // AVX-512 (VBMI2): the positions of a block's marks come out of one byte compress of
+    // 0..63, widened 16 at a time; the terminators' ranks are the compress of their bits
+    // extracted (pext) from the marks' mask. No branch depends on the data. Whole blocks
+    // are read without a mask; the last, partial one with a masked (never faulting) load.
+    __attribute__((target("avx512f,avx512bw,avx512vbmi2,bmi,bmi2,popcnt"))) static void buildAvx512(
+        const char* data, std::size_t begin, std::size_t size, char element, char terminator,
+        BlockIndex& index) {
+        Avx512Run run(element, terminator, index);
+        const std::size_t end = std::min(size, begin + BlockIndex::kWindow);
+        std::size_t at = begin;
+        for (; end - at >= kBlock; at += kBlock) run.block<true>(data + at, ~__mmask64{0});
+        if (at < end)
+            run.block<false>(data + at, _bzhi_u64(~std::uint64_t{0}, static_cast<unsigned>(end - at)));
+        const auto blocks = static_cast<std::size_t>(run.line_breaks - index.line_breaks_.get());
+        finish(index, begin, end, run.out, run.terminators, blocks);
+        index.breaks_between_ = run.breaks.bad == 0;
+        index.no_space_before_terminator_ = run.space_before == 0;
+    }
+
+    // The running state of buildAvx512(): where the tables stand, the carries between blocks.
+    struct Avx512Run {
+        __m512i iota, e, t, cr, lf, space, base, step;
+        std::uint32_t* const marks;
+        std::uint32_t* out;          // the next mark
+        std::uint32_t* terminators;  // the next terminator's rank
+        std::uint64_t* line_breaks;  // the next block's CR/LF bits
+        BreakCheck breaks;
+        std::uint64_t space_before = 0;  // a byte <= ' ' (space, tab, CR, LF, ...) right before a terminator
+        std::uint64_t space_carry = 0;
+
+        __attribute__((target("avx512f,avx512bw,avx512vbmi2,bmi,bmi2,popcnt"), always_inline))
+        Avx512Run(char element, char terminator, BlockIndex& index)
+            : marks(index.marks_.get()),
+              out(marks),
+              terminators(index.terminators_.get() + 1),
+              line_breaks(index.line_breaks_.get()) {
+            alignas(64) static constexpr std::uint8_t kIota[64] = {
+                0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
+                22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43,
+                44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63};
+            iota = _mm512_load_si512(kIota);
+            e = _mm512_set1_epi8(element);
+            t = _mm512_set1_epi8(terminator);
+            cr = _mm512_set1_epi8('\r');
+            lf = _mm512_set1_epi8('\n');
+            space = _mm512_set1_epi8(' ');
+            base = _mm512_setzero_si512();
+            step = _mm512_set1_epi32(static_cast<int>(kBlock));
+        }
+
+        // One block at p (kFull: all 64 bytes valid; else only those of `valid`).
+        template <bool kFull>
+        __attribute__((target("avx512f,avx512bw,avx512vbmi2,bmi,bmi2,popcnt"), always_inline)) void block(
+            const char* p, __mmask64 valid) {
+            const __m512i x = kFull ? _mm512_loadu_si512(p) : _mm512_maskz_loadu_epi8(valid, p);
+            const __mmask64 me = _mm512_mask_cmpeq_epi8_mask(valid, x, e);
+            const __mmask64 mt = _mm512_mask_cmpeq_epi8_mask(valid, x, t);
+            const __mmask64 ml =
+                _mm512_mask_cmpeq_epi8_mask(valid, x, cr) | _mm512_mask_cmpeq_epi8_mask(valid, x, lf);
+            const std::uint64_t all = me | mt;
+            const __m512i rank = _mm512_set1_epi32(static_cast<int>(out - marks));
+            out = widen<32>(_mm512_maskz_compress_epi8(all, iota), base, out, std::popcount(all));
+            terminators = widen<16>(_mm512_maskz_compress_epi8(_pext_u64(mt, all), iota), rank, terminators,
+                                    std::popcount(mt));
+            *line_breaks++ = ml;
+            breaks.add(mt, ml);
+            // Every byte up to ' ': all the whitespace the reader trims, and then some.
+            const std::uint64_t blank = _mm512_mask_cmple_epu8_mask(valid, x, space);
+            space_before |= ((blank << 1) | space_carry) & mt;
+            space_carry = blank >> 63;
+            base = _mm512_add_epi32(base, step);
+        }
+    };
+
     // Stores `count` bytes of `bytes` as uint32 + base: `kAlways` (16 or 32) of them
     // always (into the scratch past the count), more only when needed. Marks use 32 (a
     // block holds ~12, sometimes more than 16); terminators 16 (~1 a block).
     template <int kAlways>
     __attribute__((target("avx512f,avx512bw"), always_inline)) static inline std::uint32_t* widen(
-        __m512i bytes, std::uint32_t base, std::uint32_t* out, int count) {
-        const __m512i offset = _mm512_set1_epi32(static_cast<int>(base));
+        __m512i bytes, __m512i offset, std::uint32_t* out, int count) {
         _mm512_storeu_si512(out,
                             _mm512_add_epi32(_mm512_cvtepu8_epi32(_mm512_castsi512_si128(bytes)), offset));
         const __m512i second =
@@ -163,16 +219,16 @@ namespace {
 __attribute__((target("avx2,popcnt,bmi,bmi2"))) void indexAvx2(const char* data, std::size_t begin,
                                                                std::size_t size, char element,
                                                                char terminator, BlockIndex& index) {
-    BlockIndexBuilder::build<classifyAvx2>(data, begin, size, element, terminator, index);
+    BlockIndexBuilder::build<classifyAvx2, true>(data, begin, size, element, terminator, index);
 }
 void indexSse2(const char* data, std::size_t begin, std::size_t size, char element, char terminator,
                BlockIndex& index) {
-    BlockIndexBuilder::build<classifySse2>(data, begin, size, element, terminator, index);
+    BlockIndexBuilder::build<classifySse2, false>(data, begin, size, element, terminator, index);
 }
 #endif
 void indexScalar(const char* data, std::size_t begin, std::size_t size, char element, char terminator,
                  BlockIndex& index) {
-    BlockIndexBuilder::build<classifyPlain>(data, begin, size, element, terminator, index);
+    BlockIndexBuilder::build<classifyPlain, false>(data, begin, size, element, terminator, index);
 }
 
 }  // namespace

@@ -55,8 +55,7 @@ public:
     /// are not delimiters), and lineBreakIn() need not be asked.
     bool breaksBetweenSegments() const { return breaks_between_; }
     /// True when no byte up to ' ' (space, tab, CR, LF and the control bytes) lies right
-    /// before a terminator of the window, so no segment has whitespace to trim. Only the
-    /// AVX-512 kernel looks; the others say false.
+    /// before a terminator of the window, so no segment has whitespace to trim.
     bool noSpaceBeforeTerminator() const { return no_space_before_terminator_; }
 
     /// The window, as offsets in the data it was built over.

@@ -20,11 +20,14 @@ namespace crossdock::edi::x12::detail {
 
 constexpr std::size_t kBlock = 64;
 
-// The bits of one 64-byte block: element separators, terminators, CR or LF.
+// The bits of one 64-byte block: element separators, terminators, CR or LF, and bytes up
+// to ' ' (space, tab, CR, LF, control bytes: `blank`, for the block index only; the
+// scanner's loop leaves it unused and the compiler drops it).
 struct Masks {
     std::uint64_t element;
     std::uint64_t terminator;
     std::uint64_t line_break;
+    std::uint64_t blank;
 };
 
 #if defined(CROSSDOCK_X12_X86)
@@ -35,12 +38,15 @@ inline Masks classifySse2(const char* p, char element, char terminator) {
     const __m128i t = _mm_set1_epi8(terminator);
     const __m128i cr = _mm_set1_epi8('\r');
     const __m128i lf = _mm_set1_epi8('\n');
-    Masks m{0, 0, 0};
+    const __m128i space = _mm_set1_epi8(' ');
+    Masks m{0, 0, 0, 0};
+#pragma GCC unroll 4
     for (int i = 0; i < 4; ++i) {
         const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
         m.element |= bits16(_mm_cmpeq_epi8(x, e)) << (16 * i);
         m.terminator |= bits16(_mm_cmpeq_epi8(x, t)) << (16 * i);
         m.line_break |= bits16(_mm_or_si128(_mm_cmpeq_epi8(x, cr), _mm_cmpeq_epi8(x, lf))) << (16 * i);
+        m.blank |= bits16(_mm_cmpeq_epi8(_mm_max_epu8(x, space), space)) << (16 * i);  // x <= ' '
     }
     return m;
 }
@@ -54,25 +60,29 @@ __attribute__((target("avx2"))) inline Masks classifyAvx2(const char* p, char el
     const __m256i t = _mm256_set1_epi8(terminator);
     const __m256i cr = _mm256_set1_epi8('\r');
     const __m256i lf = _mm256_set1_epi8('\n');
-    Masks m{0, 0, 0};
+    const __m256i space = _mm256_set1_epi8(' ');
+    Masks m{0, 0, 0, 0};
+#pragma GCC unroll 2
     for (int i = 0; i < 2; ++i) {
         const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * i));
         m.element |= bits32(_mm256_cmpeq_epi8(x, e)) << (32 * i);
         m.terminator |= bits32(_mm256_cmpeq_epi8(x, t)) << (32 * i);
         m.line_break |= bits32(_mm256_or_si256(_mm256_cmpeq_epi8(x, cr), _mm256_cmpeq_epi8(x, lf)))
                         << (32 * i);
+        m.blank |= bits32(_mm256_cmpeq_epi8(_mm256_max_epu8(x, space), space)) << (32 * i);  // x <= ' '
     }
     return m;
 }
 #endif
 
 inline Masks classifyPlain(const char* p, char element, char terminator) {
-    Masks m{0, 0, 0};
+    Masks m{0, 0, 0, 0};
     for (unsigned i = 0; i < kBlock; ++i) {
         const char c = p[i];
         m.element |= static_cast<std::uint64_t>(c == element) << i;
         m.terminator |= static_cast<std::uint64_t>(c == terminator) << i;
         m.line_break |= static_cast<std::uint64_t>(c == '\r' || c == '\n') << i;
+        m.blank |= static_cast<std::uint64_t>(static_cast<unsigned char>(c) <= ' ') << i;
     }
     return m;
 }
@@ -113,6 +123,7 @@ Masks classifyTail(const char* p, std::size_t n, char element, char terminator) 
     m.element &= valid;
     m.terminator &= valid;
     m.line_break &= valid;
+    m.blank &= valid;
     return m;
 }
 

@@ -231,16 +231,6 @@ void checkSt(const Segment& st, IssueSink& sink) {
     }
 }
 
-TransactionInfo readSt(const Segment& st) {
-    TransactionInfo info;
-    info.set_id = std::string(st.element(1));
-    info.control_number = std::string(st.element(2));
-    info.convention = std::string(st.element(3));
-    info.byte_offset = st.byteOffset();
-    info.file_segment = st.index();
-    return info;
-}
-
 void checkSe(const Segment& se, std::size_t counted, const TransactionInfo& st, IssueSink& sink) {
     const std::string_view count = se.element(1);
     const auto declared = toNumber(count);

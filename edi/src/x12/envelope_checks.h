@@ -36,7 +36,6 @@ GroupInfo readGs(const Segment& gs);
 
 /// Element syntax of an ST (ST01 3 digits, ST02 4-9 characters, at most 3 elements).
 void checkSt(const Segment& st, IssueSink& sink);
-TransactionInfo readSt(const Segment& st);
 
 /// SE01 against the segments counted (ST and SE included), SE02 against ST02.
 void checkSe(const Segment& se, std::size_t counted, const TransactionInfo& st, IssueSink& sink);

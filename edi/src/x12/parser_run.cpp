@@ -62,18 +62,11 @@ ParseSummary ParserRun::run() {
         if (level_ == Level::Transaction && segment.terminated() && !segment.repaired() &&
             isPlainBodyId(segment.id())) {  // the hot path: an ordinary segment inside a set
             handler_.onSegment(segment, ++transaction_result_.segment_count);
-            pending = bodyRun(segment);  // the ordinary segments that follow
-            continue;
+        } else {
+            onOtherSegment(segment);
         }
-        if (segment.repaired()) {
-            add(elementIssue(segment, 0, InterchangeCode::InvalidContent, ElementCode::InvalidCharacter,
-                             "line breaks inside the segment were removed", Severity::Warning));
-        }
-        if (!segment.terminated()) {
-            add(elementIssue(segment, 0, InterchangeCode::PrematureEndOfFile, ElementCode::None,
-                             "the input ends before the terminator of the last segment", Severity::Warning));
-        }
-        dispatch(segment);
+        // Inside a set (after its ST too): the ordinary segments that follow, in a batch.
+        if (level_ == Level::Transaction) pending = bodyRun(segment);
     }
     if (summary_.interchanges == 0 && !summary_.fatal) {
         Issue issue;
@@ -86,15 +79,35 @@ ParseSummary ParserRun::run() {
     return std::move(summary_);
 }
 
+// Any segment but an ordinary one inside a set: its repair warnings, then the envelope
+// state machine.
+void ParserRun::onOtherSegment(const Segment& segment) {
+    if (segment.repaired()) {
+        add(elementIssue(segment, 0, InterchangeCode::InvalidContent, ElementCode::InvalidCharacter,
+                         "line breaks inside the segment were removed", Severity::Warning));
+    }
+    if (!segment.terminated()) {
+        add(elementIssue(segment, 0, InterchangeCode::PrematureEndOfFile, ElementCode::None,
+                         "the input ends before the terminator of the last segment", Severity::Warning));
+    }
+    dispatch(segment);
+}
+
 // The ordinary segments of a set that follow one, cut in a batch from the reader's index
 // (a function of its own: its loop keeps its registers). True when it stopped at a
 // segment it left in `segment` for run() (an envelope segment or an id to check).
 __attribute__((noinline)) bool ParserRun::bodyRun(Segment& segment) {
     const std::size_t before = reader_.segmentIndex();
+    // A segment's position in its set follows from its ordinal: no counter in memory.
+    const std::size_t delta = transaction_result_.segment_count - before;
+    EnvelopeHandler& handler = handler_;
     const bool pending = reader_.advanceMany(
         segment, [](std::string_view id) { return isPlainBodyId(id); },
-        [this](const Segment& body) { handler_.onSegment(body, ++transaction_result_.segment_count); });
-    summary_.segments += reader_.segmentIndex() - before - (pending ? 1 : 0);  // run() counts the pending one
+        [&handler, delta](const Segment& body) { handler.onSegment(body, body.index() + delta); });
+    const std::size_t visited =
+        reader_.segmentIndex() - before - (pending ? 1 : 0);  // run() counts the pending one
+    summary_.segments += visited;
+    transaction_result_.segment_count += visited;
     return pending;
 }
 
@@ -265,7 +278,7 @@ void ParserRun::startGroup(const Segment& gs) {
 }
 
 void ParserRun::startTransaction(const Segment& st) {
-    // readSt() in place: the strings keep their buffers from one set to the next.
+    // ST01-ST03 read in place: the strings keep their buffers from one set to the next.
     transaction_.set_id.assign(st.element(1));
     transaction_.control_number.assign(st.element(2));
     transaction_.convention.assign(st.element(3));

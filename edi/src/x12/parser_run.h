@@ -26,6 +26,7 @@ private:
     enum class Level { Outside, Interchange, Group, Transaction };
 
     bool bodyRun(Segment& segment);
+    void onOtherSegment(const Segment& segment);
     void dispatch(const Segment& segment);
     void onInterchangeLevel(const Segment& segment);
     void onGroupLevel(const Segment& segment);

@@ -48,9 +48,9 @@ std::string_view Pieces::at(std::size_t position) const {
 }
 
 std::uint64_t Segment::elementOffset(std::size_t position) const {
-    if (position == 0) return offset_;
-    if (position >= count_) return offset_ + (ends_[count_ - 1] - start_);
-    return offset_ + (ends_[position - 1] + 1 - start_);
+    if (position == 0) return base_offset_ + start_;
+    if (position >= count_) return base_offset_ + ends_[count_ - 1];
+    return base_offset_ + ends_[position - 1] + 1;
 }
 
 }  // namespace crossdock::edi::x12

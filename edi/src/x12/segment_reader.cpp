@@ -6,6 +6,7 @@
 
 #include "x12/block_index.h"
 #include "x12/isa_scanner.h"
+#include "x12/segment_batch.h"
 #include "x12/segment_scanner.h"
 
 namespace crossdock::edi::x12 {
@@ -136,9 +137,8 @@ __attribute__((always_inline)) inline bool SegmentReader::cutIndexed(Segment& se
     index.cursor = s;
     const auto rel = static_cast<std::uint32_t>(at - index.windowBegin());
     const std::uint32_t stop = index.stop(s);
-    if (stop - rel > options_.max_segment_size || index.lineBreakIn(rel, stop)) return false;
+    if (!indexedCutOk(rel, stop)) return false;
     const char* const base = data_ + index.windowBegin();
-    if (trailing_[byte(base[stop - 1])]) return false;  // whitespace to trim before the terminator
     const std::uint32_t* const marks = index.marks();
     const std::uint32_t last = index.terminators()[s];
     const std::uint32_t first = index.terminators()[s - 1] + 1;
@@ -151,6 +151,10 @@ __attribute__((always_inline)) inline bool SegmentReader::cutIndexed(Segment& se
     index.resume = pos_;
     emit(segment, at, true, false);
     return true;
+}
+
+bool SegmentReader::indexedCutOkOutOfLine(std::uint32_t rel, std::uint32_t stop) const {
+    return indexedCutOk(rel, stop);
 }
 
 bool SegmentReader::advance(Segment& segment) {
@@ -352,7 +356,7 @@ void SegmentReader::buildCopy(Segment& segment, std::size_t begin, std::size_t e
 
 void SegmentReader::emit(Segment& segment, std::size_t begin, bool terminated, bool repaired) {
     segment.delimiters_ = &delimiters_;
-    segment.offset_ = file_base_ + begin;
+    segment.base_offset_ = file_base_ + begin - segment.start_;  // start_ is set: byteOffset() is begin
     segment.index_ = ++segment_index_;
     segment.terminated_ = terminated;
     segment.repaired_ = repaired;

@@ -107,7 +107,7 @@ public:
     /// before it.
     std::string_view text() const { return {base_ + start_, ends_[count_ - 1] - start_}; }
     /// Byte offset of the segment's first byte in the input (a BOM counts).
-    std::uint64_t byteOffset() const { return offset_; }
+    std::uint64_t byteOffset() const { return base_offset_ + start_; }
     /// Byte offset of the first byte of element `position` (approximate after a repair).
     std::uint64_t elementOffset(std::size_t position) const;
     /// 1-based ordinal of the segment in the input.
@@ -129,7 +129,7 @@ private:
     std::uint32_t start_ = 0;              // offset from base_ of the id's first byte
     std::uint32_t count_ = 1;              // entries in ends_: the id plus the elements; never 0
     const Delimiters* delimiters_ = &kNoDelimiters;
-    std::uint64_t offset_ = 0;
+    std::uint64_t base_offset_ = 0;  // input offset of base_[0] (of the segment's first byte for a copy)
     std::size_t index_ = 0;
     bool terminated_ = true;
     bool repaired_ = false;

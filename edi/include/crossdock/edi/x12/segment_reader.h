@@ -111,6 +111,11 @@ private:
     enum class Step { Done, NeedMore, Failed };
 
     bool cutIndexed(Segment& segment, std::size_t at);
+    // Whether the segment from `rel` to the terminator at `stop` (window offsets) may be cut
+    // from the index (defined in x12/segment_batch.h); the second, out of line, for the
+    // batch loop's rare windows that need the per-segment tests.
+    bool indexedCutOk(std::uint32_t rel, std::uint32_t stop) const;
+    bool indexedCutOkOutOfLine(std::uint32_t rel, std::uint32_t stop) const;
     void indexFrom(std::size_t at);
     std::size_t findTerminator(std::size_t at) const;
     bool advanceSlowly(Segment& segment);
