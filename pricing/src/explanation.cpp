@@ -126,6 +126,20 @@ std::string reasonText(ChoiceReason reason) {
 
 }  // namespace
 
+std::string_view toString(ChoiceReason reason) {
+    switch (reason) {
+        case ChoiceReason::FirstWithPrice:
+            return "first_with_price";
+        case ChoiceReason::OnlyPrice:
+            return "only_price";
+        case ChoiceReason::Lowest:
+            return "lowest";
+        case ChoiceReason::LowestTiedEarlier:
+            return "lowest_tied_earlier";
+    }
+    return "";
+}
+
 std::string_view toString(CandidateStatus status) {
     switch (status) {
         case CandidateStatus::Priced:

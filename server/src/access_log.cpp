@@ -1,6 +1,7 @@
 // JSON-lines access log with a background writer (see access_log.h for why).
 #include "access_log.h"
 
+#include <charconv>
 #include <stdexcept>
 
 #include "crossdock/core/json.h"
@@ -13,6 +14,20 @@ namespace {
 constexpr std::size_t kWakeBytes = std::size_t{64} * 1024;
 constexpr std::size_t kBackpressureBytes = std::size_t{4} * 1024 * 1024;
 constexpr auto kFlushInterval = std::chrono::milliseconds(200);
+
+/// `duration` in milliseconds with 3 decimals ("0.412"), rounded to the microsecond,
+/// without printf.
+std::string_view formatMillis(std::chrono::nanoseconds duration, char (&buffer)[32]) {
+    const long long ns = duration.count() < 0 ? 0 : duration.count();
+    const long long micros = (ns + 500) / 1000;
+    char* end = std::to_chars(buffer, buffer + 24, micros / 1000).ptr;
+    const auto fraction = static_cast<int>(micros % 1000);
+    end[0] = '.';
+    end[1] = static_cast<char>('0' + fraction / 100);
+    end[2] = static_cast<char>('0' + fraction / 10 % 10);
+    end[3] = static_cast<char>('0' + fraction % 10);
+    return {buffer, static_cast<std::size_t>(end + 4 - buffer)};
+}
 
 }  // namespace
 
@@ -44,8 +59,7 @@ void AccessLog::write(const AccessRecord& record) {
         std::chrono::duration_cast<std::chrono::milliseconds>(record.start.time_since_epoch());
     char ts[48];
     char duration[32];
-    std::snprintf(duration, sizeof duration, "%.3f",
-                  std::chrono::duration<double, std::milli>(record.duration).count());
+    const std::string_view duration_ms = formatMillis(record.duration, duration);
     core::JsonWriter line(256 + record.path.size());
     line.beginObject()
         .field("ts", formatTimestamp(epoch_ms.count(), ts))
@@ -56,7 +70,7 @@ void AccessLog::write(const AccessRecord& record) {
         .field("status", record.status)
         .field("bytes", record.bytes)
         .key("duration_ms")
-        .rawNumber(duration)
+        .rawNumber(duration_ms)
         .field("remote", record.remote)
         .endObject();
     std::string text = line.take();

@@ -3,6 +3,7 @@
 #include "pipeline.h"
 
 #include <optional>
+#include <utility>
 
 #include "crossdock/core/json.h"
 #include "crossdock/server/error_mapping.h"
@@ -43,8 +44,13 @@ Response malformedJson(const core::Error& error, const core::JsonTextPosition& p
 }  // namespace
 
 PipelineResult Pipeline::handle(Request& request) const {
+    return handle(request, router_.match(request.method, request.path));
+}
+
+PipelineResult Pipeline::handle(Request& request, RouteMatch match) const {
+    const Route* matched = match.route;
     try {
-        return dispatch(request);
+        return dispatch(request, std::move(match));
     } catch (const std::exception& e) {
         logEvent("error", std::string("unhandled exception: ") + e.what(), request.request_id);
     } catch (...) {
@@ -54,12 +60,11 @@ PipelineResult Pipeline::handle(Request& request) const {
     details.set("request_id", request.request_id);
     PipelineResult result;
     result.response = errorResponse(500, "internal", "internal error", details);
-    result.route = router_.match(request.method, request.path).route;
+    result.route = matched;
     return result;
 }
 
-PipelineResult Pipeline::dispatch(Request& request) const {
-    RouteMatch match = router_.match(request.method, request.path);
+PipelineResult Pipeline::dispatch(Request& request, RouteMatch match) const {
     PipelineResult result;
     result.route = match.route;
     if (match.kind == RouteMatch::Kind::NotFound) {

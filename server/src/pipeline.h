@@ -31,9 +31,12 @@ public:
 
     /// Never throws. Fills request.params when a route matches.
     PipelineResult handle(Request& request) const;
+    /// The same, with `match` = router.match(request.method, request.path) already
+    /// computed by the caller (the HTTP handler matches once to find the body limit).
+    PipelineResult handle(Request& request, RouteMatch match) const;
 
 private:
-    PipelineResult dispatch(Request& request) const;
+    PipelineResult dispatch(Request& request, RouteMatch match) const;
     Response run(const Route& route, Request& request) const;
 
     const Router& router_;

@@ -117,11 +117,19 @@ RouteMatch Router::match(std::string_view method, std::string_view path) const {
     auto segments = decodePath(path);
     if (!segments) return result;
     std::vector<const Route*> candidates;
+    candidates.reserve(4);
     for (const auto& route : routes_) {
         if (matches(route, *segments)) candidates.push_back(&route);
     }
     if (candidates.empty()) return result;
-    std::stable_sort(candidates.begin(), candidates.end(), moreSpecific);
+    // A stable insertion sort: a handful of candidates, and no temporary buffer
+    // (std::stable_sort allocates one per call).
+    for (std::size_t i = 1; i < candidates.size(); ++i) {
+        const Route* route = candidates[i];
+        std::size_t j = i;
+        for (; j > 0 && moreSpecific(route, candidates[j - 1]); --j) candidates[j] = candidates[j - 1];
+        candidates[j] = route;
+    }
     // A method falls through to a less specific route (GET /api/v1/quotes/search reaches
     // GET /api/v1/quotes/{id}), but never to one made of parameters only: GET /as2 is a 405
     // from POST /as2, not a hit of the portal's GET /{file}.

@@ -53,16 +53,25 @@ struct ParsedLine {
     bool visible = false;
 };
 
-core::Result<ParsedLine> parseLine(const core::Json& line, const std::string& where,
-                                   const std::string& customer, const CatalogSnapshot& catalog) {
-    if (!line.isObject()) return makeError(ErrorCode::InvalidArgument, "a line must be an object", where);
+/// Where a line sits in the request body, for error messages: "$" (the explain body)
+/// or "$.lines[i]". Built only when a line is refused.
+struct LinePlace {
+    std::size_t index = 0;
+    bool whole_body = false;
+    std::string text() const { return whole_body ? "$" : "$.lines[" + std::to_string(index) + "]"; }
+};
+
+core::Result<ParsedLine> parseLine(const core::Json& line, LinePlace place, const std::string& customer,
+                                   const CatalogSnapshot& catalog) {
+    if (!line.isObject())
+        return makeError(ErrorCode::InvalidArgument, "a line must be an object", place.text());
     auto sku = requiredString(line, "sku");
-    if (!sku) return makeError(ErrorCode::InvalidArgument, sku.error().message, where + ".sku");
+    if (!sku) return makeError(ErrorCode::InvalidArgument, sku.error().message, place.text() + ".sku");
     auto quantity = requiredDecimal(line, "quantity");
     if (!quantity)
-        return makeError(ErrorCode::InvalidArgument, quantity.error().message, where + ".quantity");
+        return makeError(ErrorCode::InvalidArgument, quantity.error().message, place.text() + ".quantity");
     auto uom = optionalString(line, "uom");
-    if (!uom) return makeError(ErrorCode::InvalidArgument, uom.error().message, where + ".uom");
+    if (!uom) return makeError(ErrorCode::InvalidArgument, uom.error().message, place.text() + ".uom");
     const catalog::Item* item = catalog.index.find(*sku);
     const bool visible = item != nullptr && catalog.assortments.canSee(customer, catalog.tree(), *item);
     std::string unit = uom->value_or(visible ? item->units.baseUnit() : std::string());
@@ -76,28 +85,48 @@ core::Result<pricing::PricedLine> invisibleLine(const ParsedLine& line) {
 }
 
 /// Writes one line (priced, or with its error); adds priced lines to `totals`.
-core::Status writeLine(core::JsonWriter& out, const ParsedLine& line,
-                       const core::Result<pricing::PricedLine>& priced, LineTotals& totals) {
-    out.beginObject()
-        .field("sku", line.sku)
-        .field("quantity", line.quantity.toShortString())
-        .field("uom", line.unit);
+core::Status writeLine(JsonText& out, const ParsedLine& line, const core::Result<pricing::PricedLine>& priced,
+                       LineTotals& totals) {
+    out.raw(R"({"sku":)").string(line.sku);
+    out.raw(R"(,"quantity":)").shortDecimal(line.quantity);
+    out.raw(R"(,"uom":)").string(line.unit);
     if (!priced) {
-        std::string reason(pricing::errorReason(priced.error()));
-        out.key("error").beginObject().field("code", reason.empty() ? "error" : reason);
-        out.field("message", priced.error().message).endObject().endObject();
+        std::string_view reason = pricing::errorReason(priced.error());
+        out.raw(R"(,"error":{"code":)").string(reason.empty() ? std::string_view("error") : reason);
+        out.raw(R"(,"message":)").string(priced.error().message).raw("}}");
         return {};
     }
-    out.field("unit_price", moneyText(priced->unit_price)).field("extended", moneyText(priced->extended));
-    out.field("list_id", priced->list_id);
-    out.key("explanation");
+    out.raw(R"(,"unit_price":)").money(priced->unit_price);
+    out.raw(R"(,"extended":)").money(priced->extended);
+    out.raw(R"(,"list_id":)").string(priced->list_id);
+    out.raw(R"(,"explanation":)");
     writeExplanation(out, *priced);
-    out.endObject();
-    totals.currency = std::string(priced->currency.code);
+    out.raw("}");
+    if (totals.currency != priced->currency.code) totals.currency = std::string(priced->currency.code);
     auto sum = core::Decimal::add(totals.total, priced->extended);
     if (!sum) return sum.takeError();
     totals.total = *sum;
     return {};
+}
+
+/// The answer to /prices/resolve: `priced` holds the visible lines of `parsed`, in order.
+core::Result<Response> writeAnswer(const std::string& customer, core::Date date,
+                                   const std::vector<ParsedLine>& parsed,
+                                   const std::vector<core::Result<pricing::PricedLine>>& priced,
+                                   LineTotals& totals) {
+    JsonText out(256 + 1280 * parsed.size());
+    out.raw(R"({"customer_id":)").string(customer);
+    out.raw(R"(,"at":)").string(date.toString()).raw(R"(,"lines":[)");
+    std::size_t next = 0;
+    for (const ParsedLine& line : parsed) {
+        if (&line != parsed.data()) out.raw(",");
+        const auto written = line.visible ? writeLine(out, line, priced[next++], totals)
+                                          : writeLine(out, line, invisibleLine(line), totals);
+        if (!written) return written.error();
+    }
+    out.raw(R"(],"currency":)").string(totals.currency);
+    out.raw(R"(,"total":)").money(totals.total).raw("}");
+    return Response::jsonText(200, out.take());
 }
 
 core::Result<Response> resolvePrices(Runtime& runtime, const RequestContext& ctx) {
@@ -122,8 +151,7 @@ core::Result<Response> resolvePrices(Runtime& runtime, const RequestContext& ctx
     std::vector<ParsedLine> parsed;
     parsed.reserve(lines->size());
     for (std::size_t i = 0; i < lines->size(); ++i) {
-        const std::string where = "$.lines[" + std::to_string(i) + "]";
-        auto line = parseLine(lines->items()[i], where, *customer, *catalog);
+        auto line = parseLine(lines->items()[i], LinePlace{i, false}, *customer, *catalog);
         if (!line) return line.takeError();
         parsed.push_back(std::move(*line));
     }
@@ -132,19 +160,7 @@ core::Result<Response> resolvePrices(Runtime& runtime, const RequestContext& ctx
     for (const ParsedLine& line : parsed) {
         if (line.visible) requests.push_back({*customer, line.sku, line.unit, line.quantity, *date});
     }
-    auto priced = resolver.resolveAll(requests);
-    core::JsonWriter out(256 + 1024 * lines->size());
-    out.beginObject().field("customer_id", *customer).field("at", date->toString());
-    out.key("lines").beginArray();
-    std::size_t next = 0;
-    for (const ParsedLine& line : parsed) {
-        const auto written = line.visible ? writeLine(out, line, priced[next++], totals)
-                                          : writeLine(out, line, invisibleLine(line), totals);
-        if (!written) return written.error();
-    }
-    out.endArray();
-    out.field("currency", totals.currency).field("total", moneyText(totals.total)).endObject();
-    return Response::jsonText(200, out.take());
+    return writeAnswer(*customer, *date, parsed, resolver.resolveAll(requests), totals);
 }
 
 /// One line, its explanation in full: the body is the line itself plus customer_id and at.
@@ -159,9 +175,9 @@ core::Result<Response> explainPrice(Runtime& runtime, const RequestContext& ctx)
         return makeError(ErrorCode::NotFound, "customer not found", "$.customer_id");
     }
     LineTotals totals;
-    auto line = parseLine(ctx.json(), "$", *customer, *catalog);
+    auto line = parseLine(ctx.json(), LinePlace{0, true}, *customer, *catalog);
     if (!line) return line.takeError();
-    core::JsonWriter out(2048);
+    JsonText out(2048);
     const auto priced = line->visible
                             ? resolver.resolve({*customer, line->sku, line->unit, line->quantity, *date})
                             : invisibleLine(*line);

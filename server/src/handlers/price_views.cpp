@@ -5,79 +5,62 @@
 namespace crossdock::server {
 namespace {
 
-std::string_view reasonText(pricing::ChoiceReason reason) {
-    switch (reason) {
-        case pricing::ChoiceReason::FirstWithPrice:
-            return "first_with_price";
-        case pricing::ChoiceReason::OnlyPrice:
-            return "only_price";
-        case pricing::ChoiceReason::Lowest:
-            return "lowest";
-        case pricing::ChoiceReason::LowestTiedEarlier:
-            return "lowest_tied_earlier";
-    }
-    return "";
+void writeRule(JsonText& out, const pricing::ListCandidate& c) {
+    out.raw(R"(,"rule":{"scope":)").string(pricing::toString(c.rule->scope));
+    out.raw(R"(,"value":)").string(c.rule->value);
+    out.raw(c.rule->adjustment.kind == pricing::Adjustment::Kind::PercentOff ? R"(,"kind":"percent_off")"
+                                                                             : R"(,"kind":"markup")");
+    out.raw(R"(,"percent":)").shortDecimal(c.rule->adjustment.percent);
+    out.raw(R"(,"base_price":)").money(c.base_price).raw("}");
 }
 
-void writeCandidate(core::JsonWriter& out, const pricing::ListCandidate& c) {
-    out.beginObject();
-    out.field("list_id", c.list_id);
-    out.field("status", pricing::toString(c.status));
+void writeCandidate(JsonText& out, const pricing::ListCandidate& c) {
+    out.raw(R"({"list_id":)").string(c.list_id);
+    out.raw(R"(,"status":)").string(pricing::toString(c.status));
     if (c.status == pricing::CandidateStatus::Priced) {
-        out.field("unit_price", moneyText(c.unit_price));
+        out.raw(R"(,"unit_price":)").money(c.unit_price);
         if (!c.tier_uom.empty()) {
-            out.field("tier_list_id", c.tier_list_id);
-            out.field("min_qty", c.min_qty.toShortString());
-            out.field("uom", c.tier_uom);
-            out.field("entry_price", moneyText(c.entry_price));
+            out.raw(R"(,"tier_list_id":)").string(c.tier_list_id);
+            out.raw(R"(,"min_qty":)").shortDecimal(c.min_qty);
+            out.raw(R"(,"uom":)").string(c.tier_uom);
+            out.raw(R"(,"entry_price":)").money(c.entry_price);
         }
-        if (c.rule != nullptr) {
-            out.key("rule").beginObject();
-            out.field("scope", pricing::toString(c.rule->scope));
-            out.field("value", c.rule->value);
-            out.field("kind", c.rule->adjustment.kind == pricing::Adjustment::Kind::PercentOff ? "percent_off"
-                                                                                               : "markup");
-            out.field("percent", c.rule->adjustment.percent.toShortString());
-            out.field("base_price", moneyText(c.base_price));
-            out.endObject();
-        }
+        if (c.rule != nullptr) writeRule(out, c);
     }
-    out.endObject();
+    out.raw("}");
 }
 
 }  // namespace
 
 std::string moneyText(core::Decimal value) { return value.toString(core::Decimal::kScale); }
 
-void writeExplanation(core::JsonWriter& out, const pricing::PricedLine& line) {
+void writeExplanation(JsonText& out, const pricing::PricedLine& line) {
     const pricing::Explanation& e = line.explanation;
-    out.beginObject();
-    out.field("text", pricing::describe(line));
-    out.field("list_id", line.list_id);
-    out.field("strategy", pricing::toString(e.strategy));
-    out.field("reason", reasonText(e.reason));
+    out.raw(R"({"text":)").string(pricing::describe(line));
+    out.raw(R"(,"list_id":)").string(line.list_id);
+    out.raw(R"(,"strategy":)").string(pricing::toString(e.strategy));
+    out.raw(R"(,"reason":)").string(pricing::toString(e.reason));
     if (e.chosen < e.chain.size()) {
         const pricing::ListCandidate& chosen = e.chain[e.chosen];
-        out.field("tier_min_qty", chosen.min_qty.toShortString());
-        out.field("tier_uom", chosen.tier_uom);
-        out.field("converted", chosen.converted);
+        out.raw(R"(,"tier_min_qty":)").shortDecimal(chosen.min_qty);
+        out.raw(R"(,"tier_uom":)").string(chosen.tier_uom);
+        out.raw(R"(,"converted":)").boolean(chosen.converted);
     }
-    out.key("chain").beginArray();
-    for (std::size_t i = 0; i < e.chain.size(); ++i) writeCandidate(out, e.chain[i]);
-    out.endArray();
-    out.key("next_tier");
+    out.raw(R"(,"chain":[)");
+    for (std::size_t i = 0; i < e.chain.size(); ++i) {
+        if (i > 0) out.raw(",");
+        writeCandidate(out, e.chain[i]);
+    }
+    out.raw("]");
     if (e.next_tier) {
-        out.beginObject();
-        out.field("quantity", e.next_tier->quantity.toShortString());
-        out.field("unit_price", moneyText(e.next_tier->unit_price));
-        out.field("list_id", e.next_tier->list_id);
-        out.endObject();
+        out.raw(R"(,"next_tier":{"quantity":)").shortDecimal(e.next_tier->quantity);
+        out.raw(R"(,"unit_price":)").money(e.next_tier->unit_price);
+        out.raw(R"(,"list_id":)").string(e.next_tier->list_id).raw("}");
     } else {
-        out.null();
+        out.raw(R"(,"next_tier":null)");
     }
-    out.field("rounding", "extended = unit_price x quantity, rounded half up to " +
-                              std::to_string(e.currency.minor_units) + " decimals");
-    out.endObject();
+    out.raw(R"(,"rounding":"extended = unit_price x quantity, rounded half up to )");
+    out.integer(e.currency.minor_units).raw(R"( decimals"})");
 }
 
 void writeTiers(core::JsonWriter& out, const std::vector<pricing::TierStep>& tiers) {

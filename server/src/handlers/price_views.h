@@ -3,6 +3,7 @@
 
 #include "crossdock/core/json.h"
 #include "crossdock/pricing/resolver.h"
+#include "handlers/json_text.h"
 
 namespace crossdock::server {
 
@@ -10,7 +11,7 @@ namespace crossdock::server {
 /// {"text", "list_id", "tier_min_qty", "tier_uom", "converted", "strategy", "reason",
 ///  "chain":[{"list_id","status","unit_price"?,"min_qty"?,"uom"?,"rule"?}],
 ///  "next_tier":{"quantity","unit_price","list_id"}|null, "rounding"}
-void writeExplanation(core::JsonWriter& out, const pricing::PricedLine& line);
+void writeExplanation(JsonText& out, const pricing::PricedLine& line);
 
 /// {"min_qty","unit_price","list_id"} for each step of a tier ladder.
 void writeTiers(core::JsonWriter& out, const std::vector<pricing::TierStep>& tiers);

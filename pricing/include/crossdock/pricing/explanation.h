@@ -136,6 +136,9 @@ enum class ChoiceReason : std::uint8_t {
     LowestTiedEarlier,  ///< lowest: tied with a later list; the earlier one wins
 };
 
+/// "first_with_price", "only_price", "lowest", "lowest_tied_earlier".
+std::string_view toString(ChoiceReason reason);
+
 /// The smallest quantity above the requested one at which the line's resolved
 /// unit price drops, and that price ("order 48 to pay 0.1100 each").
 struct NextTier {
