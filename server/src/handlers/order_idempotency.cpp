@@ -1,26 +1,12 @@
 #include "order_idempotency.h"
 
-#include <openssl/evp.h>
-
+#include "crossdock/accounts/password.h"
 #include "crossdock/server/error_mapping.h"
 
 namespace crossdock::server {
 namespace {
 
 constexpr std::size_t kMaxKeyLength = 200;
-
-std::string sha256Hex(const std::string& data) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr);
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < length; ++i) {
-        out.push_back(kHex[digest[i] >> 4]);
-        out.push_back(kHex[digest[i] & 0x0f]);
-    }
-    return out;
-}
 
 std::string scopeOf(const accounts::Caller& caller) {
     if (caller.user_id != 0) return "user:" + std::to_string(caller.user_id);
@@ -53,7 +39,7 @@ core::Result<Response> withIdempotencyKey(storage::IdempotencyRepository& keys, 
                                "Idempotency-Key");
     }
     const std::string scope = scopeOf(ctx.caller());
-    const std::string hash = sha256Hex(ctx.request().body);
+    const std::string hash = accounts::sha256Hex(ctx.request().body);
     if (!keys.claim(scope, key, hash, clock.now())) {
         auto existing = keys.find(scope, key);
         if (existing) return replay(*existing, hash);
