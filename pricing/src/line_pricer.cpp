@@ -6,13 +6,13 @@ namespace crossdock::pricing::detail {
 
 namespace {
 
-// Base units per unit `uom_id` of the line's item; nullopt when the item does not
-// have that unit (an entry left over from an older catalog).
-std::optional<std::int64_t> factorOf(const LineContext& ctx, std::uint32_t uom_id) {
+// Base units per unit `uom_id` of the line's item; 0 when the item does not have
+// that unit (an entry left over from an older catalog). A plain integer, not an
+// optional: the optional went through the stack as an 8-byte and a 1-byte store
+// read back as one 16-byte load, a failed store-to-load forwarding per row group.
+std::int64_t factorOf(const LineContext& ctx, std::uint32_t uom_id) {
     if (uom_id == ctx.uom_id) return ctx.f_req;
-    const std::int64_t raw = ctx.state.item_table->factor(ctx.item, uom_id);
-    if (raw == 0) return std::nullopt;
-    return raw;
+    return ctx.state.item_table->factor(ctx.item, uom_id);
 }
 
 // Among units other than the requested one: the base unit first, then by
@@ -50,16 +50,16 @@ Quote quoteEntries(const LineContext& ctx, const ListData& list, std::int64_t qu
     for (const Row* group = rows; group != end;) {
         const Row* group_end = group;
         while (group_end != end && group_end->uom == group->uom) ++group_end;
-        const auto factor = factorOf(ctx, group->uom);
-        if (factor) {
+        const std::int64_t factor = factorOf(ctx, group->uom);
+        if (factor != 0) {
             any_unit = true;
-            const Row* tier = bestTier(group, group_end, ctx, *factor, quantity, any_valid);
+            const Row* tier = bestTier(group, group_end, ctx, factor, quantity, any_valid);
             // The requested unit's own tier beats any conversion; otherwise keep the preferred unit.
             const bool requested = group->uom == ctx.uom_id;
             if (tier != nullptr && (requested || quote.row == nullptr ||
-                                    preferUnit(ctx, tier->uom, *factor, quote.row->uom, quote.f_tier))) {
+                                    preferUnit(ctx, tier->uom, factor, quote.row->uom, quote.f_tier))) {
                 quote.row = tier;
-                quote.f_tier = *factor;
+                quote.f_tier = factor;
                 if (requested) break;
             }
         }
@@ -130,11 +130,11 @@ void forEachTierStart(const LineContext& ctx, const ListData& list, Visit&& visi
     }
     const RowRange range = ctx.rangeIn(list);
     const Row* rows = list.row_data + range.begin;
-    std::optional<std::int64_t> factor;
+    std::int64_t factor = 0;
     for (const Row* row = rows; row != rows + range.count; ++row) {
         if (row == rows || row->uom != (row - 1)->uom) factor = factorOf(ctx, row->uom);
-        if (!factor || !row->validOn(ctx.day)) continue;
-        if (const auto start = tierStartIn(row->min_qty, *factor, ctx.f_req)) visit(*start);
+        if (factor == 0 || !row->validOn(ctx.day)) continue;
+        if (const auto start = tierStartIn(row->min_qty, factor, ctx.f_req)) visit(*start);
     }
 }
 

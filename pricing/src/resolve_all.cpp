@@ -6,6 +6,7 @@
 // found, straight into the answer's vector.
 
 #include <array>
+#include <cstring>
 
 #include "crossdock/pricing/resolver.h"
 #include "resolve_line.h"
@@ -50,18 +51,34 @@ private:
     std::size_t size_ = 0;
 };
 
+// a == b for the short texts of a request (ids, units), without a call to memcmp:
+// up to 16 bytes as two 8-byte words that may overlap. Longer texts take memcmp.
+bool sameText(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    if (a.data() == b.data() || n == 0) return true;
+    if (n < 8 || n > 16) return a == b;
+    std::uint64_t a_head, b_head, a_tail, b_tail;
+    std::memcpy(&a_head, a.data(), 8);
+    std::memcpy(&b_head, b.data(), 8);
+    std::memcpy(&a_tail, a.data() + n - 8, 8);
+    std::memcpy(&b_tail, b.data() + n - 8, 8);
+    return ((a_head ^ b_head) | (a_tail ^ b_tail)) == 0;
+}
+
 // What the first stages learnt about one line in the pipeline.
 struct Ahead {
     detail::LineKeys keys;
     std::span<const std::uint32_t> chain;
     bool settled = false;  // the first list's rows are expected to price the line
+    bool early = false;    // stage 2 knew the chain and started the first list's index entry
 };
 
 // Stage 1 (stage 0 loaded the request's strings): the hashes (a run of lines for one customer hashes its
 // id once) and the customer's and the SKU's table slots.
 void warmSlots(const detail::SnapshotState& s, const PriceRequest& request, const PriceRequest* previous,
                const Ahead* previous_ahead, Ahead& ahead, TouchList& loads) {
-    if (previous != nullptr && previous->customer_id == request.customer_id) {
+    if (previous != nullptr && sameText(previous->customer_id, request.customer_id)) {
         ahead.keys.customer_hash = previous_ahead->keys.customer_hash;
     } else {
         ahead.keys.customer_hash = StringTable::hashOf(request.customer_id);
@@ -77,22 +94,31 @@ void warmRecords(const detail::SnapshotState& s, const PriceRequest& request, co
                  const Ahead* previous_ahead, Ahead& ahead, TouchList& loads) {
     detail::LineKeys& keys = ahead.keys;
     const auto& customers = *s.customers;
-    const bool same_customer = previous != nullptr && previous->customer_id == request.customer_id;
+    const bool same_customer = previous != nullptr && sameText(previous->customer_id, request.customer_id);
     keys.customer_index = same_customer ? previous_ahead->keys.customer_index
                                         : customers.ids.find(request.customer_id, keys.customer_hash);
-    const bool same_unit = previous != nullptr && previous->uom == request.uom;
+    const bool same_unit = previous != nullptr && sameText(previous->uom, request.uom);
     keys.uom_id = same_unit ? previous_ahead->keys.uom_id : s.units->find(request.uom);
     if (keys.customer_index != StringTable::kNone) loads.add(&customers.records[keys.customer_index]);
     keys.sku_id = s.skus->find(request.sku, keys.sku_hash);
     if (keys.sku_id < s.item_table->records.size()) loads.add(&s.item_table->records[keys.sku_id]);
     keys.looked_up = true;
+    if (same_customer && !previous_ahead->chain.empty()) {
+        // A run of one customer (a cart) whose lists an earlier line loaded: the
+        // chain is known, so the first list's index entry starts loading now, two
+        // stages early, and stages 3 and 4 have nothing left to wait for.
+        ahead.chain = previous_ahead->chain;
+        ahead.early = true;
+        if (keys.sku_id != StringTable::kNone)
+            loads.add(s.lists[ahead.chain[0]]->index_view.home(keys.sku_id));
+    }
 }
 
 // Stage 3: the customer's chain; starts loading the chain's lists.
 void warmLists(const detail::SnapshotState& s, Ahead& ahead, TouchList& loads) {
     const auto& customers = *s.customers;
     const auto index = ahead.keys.customer_index;
-    if (index == StringTable::kNone || !customers.records[index].active) return;
+    if (ahead.early || index == StringTable::kNone || !customers.records[index].active) return;
     ahead.chain = customers.chainOf(customers.records[index]);
     static_assert(sizeof(detail::ListData) >= 128);
     for (const auto slot : ahead.chain) loads.addRange(s.lists[slot].get(), 128);  // hot fields and id
@@ -100,7 +126,7 @@ void warmLists(const detail::SnapshotState& s, Ahead& ahead, TouchList& loads) {
 
 // Stage 4: the first list's index entry for the SKU (direct or hashed).
 void warmFirstIndex(const detail::SnapshotState& s, const Ahead& ahead, TouchList& loads) {
-    if (ahead.keys.sku_id == StringTable::kNone || ahead.chain.empty()) return;
+    if (ahead.early || ahead.keys.sku_id == StringTable::kNone || ahead.chain.empty()) return;
     loads.add(s.lists[ahead.chain[0]]->index_view.home(ahead.keys.sku_id));
 }
 
@@ -139,6 +165,7 @@ std::vector<core::Result<PricedLine>> Resolver::resolveAll(std::span<const Price
     std::vector<core::Result<PricedLine>> lines;
     lines.reserve(n);
     std::array<Ahead, kGroup> ahead;
+    Ahead last;  // the previous group's last line, for a run of one customer across groups
     TouchList loads;
     // Each stage runs over a group of lines before the next stage starts, so
     // that a stage's misses (one or a few per line) are in flight together and
@@ -150,18 +177,17 @@ std::vector<core::Result<PricedLine>> Resolver::resolveAll(std::span<const Price
             if (!group[i].customer_id.empty()) touch(group[i].customer_id.data());
             if (!group[i].sku.empty()) touch(group[i].sku.data());
         }
+        // Line i follows line i - 1; the group's first line follows the previous group's last.
+        const PriceRequest* before = begin == 0 ? nullptr : group - 1;
+        const auto previous = [&](std::size_t i) { return i == 0 ? before : &group[i - 1]; };
+        const auto previousAhead = [&](std::size_t i) { return i == 0 ? &last : &ahead[i - 1]; };
         for (std::size_t i = 0; i < count; ++i) {
             ahead[i] = Ahead{};
-            const bool first = i == 0;
-            warmSlots(s, group[i], first ? nullptr : &group[i - 1], first ? nullptr : &ahead[i - 1], ahead[i],
-                      loads);
+            warmSlots(s, group[i], previous(i), previousAhead(i), ahead[i], loads);
         }
         loads.touchAll();
-        for (std::size_t i = 0; i < count; ++i) {
-            const bool first = i == 0;
-            warmRecords(s, group[i], first ? nullptr : &group[i - 1], first ? nullptr : &ahead[i - 1],
-                        ahead[i], loads);
-        }
+        for (std::size_t i = 0; i < count; ++i)
+            warmRecords(s, group[i], previous(i), previousAhead(i), ahead[i], loads);
         loads.touchAll();
         for (std::size_t i = 0; i < count; ++i) warmLists(s, ahead[i], loads);
         loads.touchAll();
@@ -182,6 +208,7 @@ std::vector<core::Result<PricedLine>> Resolver::resolveAll(std::span<const Price
             PricedLine empty;  // not zeroed: resolveInto() sets what the line uses
             detail::resolveInto(s, group[i], ahead[i].keys, lines.emplace_back(std::move(empty)));
         }
+        last = ahead[count - 1];
     }
     return lines;
 }

@@ -78,6 +78,41 @@ BOOST_AUTO_TEST_CASE(resolve_all_returns_what_resolve_returns_line_by_line) {
     BOOST_TEST(mismatches == 0);
 }
 
+// A cart is a run of lines of one customer: from the second group of lines on,
+// resolveAll() takes the customer's chain from the line before (across group
+// boundaries too) and starts loading the first list early. Runs longer than a
+// group, of known and unknown customers, one unit or mixed, price as resolve() does.
+BOOST_AUTO_TEST_CASE(runs_of_one_customer_across_groups_price_as_resolve_does) {
+    const RandomDataset set = makeRandomDataset(20'260'117);
+    auto built = buildSnapshot(set.data, set.items);
+    BOOST_REQUIRE_MESSAGE(built.ok(), why(built));
+    const Resolver resolver(*built);
+    std::mt19937_64 rng(11);
+    std::vector<Owned> owned;
+    const std::size_t run_lengths[] = {1, 31, 32, 33, 70, 5, 100};
+    for (std::size_t run = 0; run < 14; ++run) {
+        const Owned first = randomLine(rng, set);
+        for (std::size_t i = 0; i < run_lengths[run % std::size(run_lengths)]; ++i) {
+            Owned line = randomLine(rng, set);
+            line.customer = first.customer;
+            if (run % 2 == 0) line.uom = first.uom;
+            owned.push_back(line);
+        }
+    }
+    std::vector<PriceRequest> requests;
+    for (const auto& r : owned)
+        requests.push_back(PriceRequest{r.customer, r.sku, r.uom, r.quantity, r.date});
+    const auto lines = resolver.resolveAll(requests);
+    BOOST_REQUIRE_EQUAL(lines.size(), requests.size());
+    int mismatches = 0;
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+        const std::string expected = outcome(resolver.resolve(requests[i]));
+        if (outcome(lines[i]) != expected && ++mismatches <= 5)
+            BOOST_ERROR("line " << i << ": resolveAll " << outcome(lines[i]) << "\n  resolve " << expected);
+    }
+    BOOST_TEST(mismatches == 0);
+}
+
 // Keys of up to 11 characters are kept in the table's slots, longer ones in its
 // arena: both kinds, and keys that differ only past the 11th character, resolve
 // to their own prices; a near miss is not found.
