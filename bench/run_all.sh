@@ -22,4 +22,5 @@ run() {
 [ -x "$build/bench/edi/edi_bench" ] && run "$build/bench/edi/edi_bench"
 [ -x "$here/catalog/import_db.sh" ] && run "$here/catalog/import_db.sh" "$build"
 [ -x "$here/http/run.sh" ] && run "$here/http/run.sh" "$build"
+[ -x "$here/http/price_change.sh" ] && run "$here/http/price_change.sh" "$build"
 echo "figures: $out/results.jsonl" >&2
