@@ -136,7 +136,7 @@ BOOST_AUTO_TEST_CASE(the_winner_alone_decides) {
     check("COSTONLY", "EA", "5", "");
 }
 
-BOOST_AUTO_TEST_CASE(lists_that_may_price_are_merged) {
+BOOST_AUTO_TEST_CASE(several_lists_that_may_price) {
     // Priority: LATE takes over at 20 for more (0.95 > 0.90), drops at 40.
     check("TAKEOVER", "EA", "12", "40 0.5000 LATE");
     check("TAKEOVER", "EA", "5", "10 0.9000 BASE");
@@ -152,14 +152,14 @@ BOOST_AUTO_TEST_CASE(lists_that_may_price_are_merged) {
     check("FOREIGN", "EA", "5", "10 0.9000 BASE");
 }
 
-BOOST_AUTO_TEST_CASE(rows_in_several_units_or_many_rows_are_probed) {
+BOOST_AUTO_TEST_CASE(rows_in_several_units_and_long_ladders) {
     // 1 CS: MIX's CS tier starts at 2, its EA tier gives 12.00; at 2 CS, 10.00.
     check("UNITS", "CS", "1", "2 10.0000 MIX");
     // In EA the EA tier always wins over the CS one: no cheaper tier.
     check("UNITS", "EA", "5", "");
     // Lowest: BASE 10.80 (its 10 EA tier) beats MIX's 12.00 until MIX's 10.00 at 2 CS.
     check("UNITSLOW", "CS", "1", "2 10.0000 MIX");
-    // More rows than starts probed: the plain probe too.
+    // A ladder of 70 tiers, more than the 64 starts the search looks at in one go.
     check("MANY", "EA", "5", "6 1.9400 MANY");
     check("MANY", "EA", "69.5", "70 1.3000 MANY");
 }
