@@ -73,12 +73,12 @@ Error overflowError(std::string_view op, Decimal a, Decimal b) {
 // Appends the decimal digits of `value` (no sign).
 void appendUnsigned(std::string& out, std::uint64_t value) {
     char buffer[20];
-    std::size_t len = 0;
+    std::size_t at = sizeof buffer;
     do {
-        buffer[len++] = static_cast<char>('0' + value % 10);
+        buffer[--at] = static_cast<char>('0' + value % 10);
         value /= 10;
     } while (value != 0);
-    while (len > 0) out.push_back(buffer[--len]);
+    out.append(buffer + at, sizeof buffer - at);
 }
 
 // Appends exactly `width` digits of `value`, zero padded on the left.
@@ -176,25 +176,22 @@ Result<Decimal> Decimal::parse(std::string_view text) {
     return fromRaw(negative ? -raw : raw);
 }
 
-std::string Decimal::toString(int fraction_digits) const {
+void Decimal::appendTo(std::string& out, int fraction_digits) const {
     requireDigits(fraction_digits, "Decimal::toString");
     // Round on the magnitude in uint64: even the extremes (±kMaxRaw, INT64_MIN) round
     // without overflow, so printing never fails.
     const std::uint64_t unit = kPow10Small[static_cast<std::size_t>(kScale - fraction_digits)];
     const std::uint64_t scaled = (magnitude(raw_) + unit / 2) / unit;
     const std::uint64_t denominator = kPow10Small[static_cast<std::size_t>(fraction_digits)];
-    std::string out;
-    out.reserve(24);
     if (raw_ < 0 && scaled != 0) out.push_back('-');  // no "-0.00"
     appendUnsigned(out, scaled / denominator);
     if (fraction_digits > 0) {
         out.push_back('.');
         appendPadded(out, scaled % denominator, fraction_digits);
     }
-    return out;
 }
 
-std::string Decimal::toShortString() const {
+void Decimal::appendShortTo(std::string& out) const {
     const std::uint64_t mag = magnitude(raw_);
     std::uint64_t fraction = mag % static_cast<std::uint64_t>(kOne);
     int digits = kScale;
@@ -202,14 +199,25 @@ std::string Decimal::toShortString() const {
         fraction /= 10;
         --digits;
     }
-    std::string out;
-    out.reserve(24);
     if (raw_ < 0) out.push_back('-');
     appendUnsigned(out, mag / static_cast<std::uint64_t>(kOne));
     if (digits > 0) {
         out.push_back('.');
         appendPadded(out, fraction, digits);
     }
+}
+
+std::string Decimal::toString(int fraction_digits) const {
+    std::string out;
+    out.reserve(24);
+    appendTo(out, fraction_digits);
+    return out;
+}
+
+std::string Decimal::toShortString() const {
+    std::string out;
+    out.reserve(24);
+    appendShortTo(out);
     return out;
 }
 

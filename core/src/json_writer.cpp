@@ -2,6 +2,8 @@
 // built on them.
 #include <cassert>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 #include "crossdock/core/json.h"
 #include "json_detail.h"
@@ -13,6 +15,32 @@ namespace {
 constexpr std::string_view kReplacementChar = "\\ufffd";
 
 bool needsEscape(unsigned char c) { return c == '"' || c == '\\' || c < 0x20 || c >= 0x80; }
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+
+// True when none of the 8 bytes of `word` needs escaping (all in 0x20..0x7f, none '"'
+// or '\\'): the high bits, then "has a byte below 0x20" and "has a byte equal to" by the
+// usual carry tricks (exact once the high bits are known clear).
+bool plainWord(std::uint64_t word) {
+    const std::uint64_t below_space = (word - kOnes * 0x20) & ~word;
+    const std::uint64_t quote = word ^ (kOnes * '"');
+    const std::uint64_t backslash = word ^ (kOnes * '\\');
+    const std::uint64_t zero_quote = (quote - kOnes) & ~quote;
+    const std::uint64_t zero_backslash = (backslash - kOnes) & ~backslash;
+    return ((word | below_space | zero_quote | zero_backslash) & kHighs) == 0;
+}
+
+// The end of the run from `pos` that needs no escaping: 8 bytes at a time, then bytewise.
+std::size_t plainRunEnd(std::string_view text, std::size_t pos) {
+    for (; pos + 8 <= text.size(); pos += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + pos, 8);
+        if (!plainWord(word)) break;
+    }
+    while (pos < text.size() && !needsEscape(static_cast<unsigned char>(text[pos]))) ++pos;
+    return pos;
+}
 
 void appendControl(std::string& out, unsigned char c) {
     switch (c) {
@@ -89,7 +117,7 @@ void appendJsonString(std::string& out, std::string_view text) {
     std::size_t pos = 0;
     while (pos < text.size()) {
         const std::size_t run_start = pos;
-        while (pos < text.size() && !needsEscape(static_cast<unsigned char>(text[pos]))) ++pos;
+        pos = plainRunEnd(text, pos);
         out.append(text.substr(run_start, pos - run_start));
         if (pos >= text.size()) break;
         const auto c = static_cast<unsigned char>(text[pos]);

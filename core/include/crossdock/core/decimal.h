@@ -59,6 +59,10 @@ public:
     std::string toString(int fraction_digits = kScale) const;
     /// Shortest exact text: "12.34", "3", "-0.0001".
     std::string toShortString() const;
+    /// toString(fraction_digits) / toShortString() appended to `out`, without a
+    /// string of their own (for writers on a hot path).
+    void appendTo(std::string& out, int fraction_digits = kScale) const;
+    void appendShortTo(std::string& out) const;
 
     /// Rounds half up (away from zero on ties) to `digits` fraction digits (0..4).
     /// Throws OverflowError when rounding up leaves the range (only within 0.5 of the
