@@ -120,8 +120,7 @@ void warmLists(const detail::SnapshotState& s, Ahead& ahead, TouchList& loads) {
     const auto index = ahead.keys.customer_index;
     if (ahead.early || index == StringTable::kNone || !customers.records[index].active) return;
     ahead.chain = customers.chainOf(customers.records[index]);
-    static_assert(sizeof(detail::ListData) >= 128);
-    for (const auto slot : ahead.chain) loads.addRange(s.lists[slot].get(), 128);  // hot fields and id
+    for (const auto slot : ahead.chain) loads.add(s.lists[slot].get());  // the hot line, with a short id
 }
 
 // Stage 4: the first list's index entry for the SKU (direct or hashed).

@@ -36,7 +36,7 @@ void fillCandidate(ListCandidate& candidate, const Quote& quote, const detail::L
     if (quote.status == CandidateStatus::Priced) candidate.unit_price = core::Decimal::fromRaw(quote.price);
     if (quote.row != nullptr) {
         const detail::Row& row = *quote.row;
-        candidate.tier_list_id = quote.tier_list->header.id;
+        candidate.tier_list_id = quote.tier_list->id();
         candidate.min_qty = core::Decimal::fromRaw(row.min_qty);
         candidate.tier_uom = ctx.state.units->name(row.uom);
         candidate.entry_price = core::Decimal::fromRaw(row.price);
@@ -87,7 +87,7 @@ std::optional<NextTier> findNextTier(const LineContext& ctx, std::span<const std
         const ChainQuote next = detail::quoteChain(ctx, consulted, strategy, breaks[i]);
         if (next.index != ChainQuote::kNoWinner && next.price < price) {
             return NextTier{core::Decimal::fromRaw(breaks[i]), core::Decimal::fromRaw(next.price),
-                            ctx.state.lists[chain[next.index]]->header.id};
+                            ctx.state.lists[chain[next.index]]->id()};
         }
     }
     return std::nullopt;
@@ -109,7 +109,7 @@ void priceLine(const detail::SnapshotState& s, const detail::CheckedLine& line, 
     for (std::size_t i = 0; i < line.chain.size(); ++i) {
         const detail::ListData& list = *s.lists[line.chain[i]];
         ListCandidate& candidate = explanation.chain.append();
-        candidate.list_id = list.header.id;
+        candidate.list_id = list.id();
         if (strategy == Strategy::Priority && chosen != ChainQuote::kNoWinner) continue;  // NotConsulted
         const Quote quote = detail::quoteList(ctx, list, quantity);
         fillCandidate(candidate, quote, list, ctx, quantity);
@@ -249,7 +249,7 @@ core::Result<std::vector<TierStep>> Resolver::tiersFor(std::string_view customer
     const auto add = [&](std::int64_t from, std::int64_t at) {
         const ChainQuote quote = detail::quoteChain(ctx, line.chain, line.customer->strategy, at);
         if (quote.index == ChainQuote::kNoWinner) return;
-        const std::string_view list_id = s.lists[line.chain[quote.index]]->header.id;
+        const std::string_view list_id = s.lists[line.chain[quote.index]]->id();
         const auto price = core::Decimal::fromRaw(quote.price);
         if (!steps.empty() && steps.back().unit_price == price && steps.back().list_id == list_id) return;
         steps.push_back(TierStep{core::Decimal::fromRaw(from), price, list_id});

@@ -1,6 +1,7 @@
 #include "sku_index.h"
 
 #include <cstdint>
+#include <stdexcept>
 
 namespace crossdock::pricing::detail {
 
@@ -18,6 +19,8 @@ SkuIndex::SkuIndex(std::size_t key_count, bool direct, std::size_t id_limit) {
         ++bits;
     }
     const std::size_t slot_count = kBucketSlots * bucket_count;
+    if (slot_count > 0xffff'ffffU)
+        throw std::length_error("SkuIndex: too many SKUs in one list");  // View's mask
     storage_.assign(slot_count + 3, Slot{});
     const auto address = reinterpret_cast<std::uintptr_t>(storage_.data());
     first_ = (64 - address % 64) % 64 / sizeof(Slot);

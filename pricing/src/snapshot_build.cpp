@@ -74,10 +74,8 @@ private:
                 data->setRows(detail::emptyRows(), detail::emptyIndex());
                 lists_changed_ = true;
             }
-            data->header = *change.header;
+            data->setHeader(*change.header);
             data->currency = *currency;
-            data->from_day = detail::dayOrOpenStart(data->header.valid_from);
-            data->to_day = detail::dayOrOpenEnd(data->header.valid_to);
             const auto new_slot = list_ids_.intern(change.id);
             if (new_slot >= s_.lists.size()) s_.lists.resize(new_slot + 1);
             s_.lists[new_slot] = std::move(data);

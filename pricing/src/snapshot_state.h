@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <memory>
@@ -121,9 +122,11 @@ struct CompiledRules {
 };
 
 /// One price list: header plus either rows or rules. What the hot path reads
-/// (validity, rules, raw views of rows and index) comes first and fits one cache
-/// line; the header's id ends within the next one.
+/// (validity, rules, raw views of rows and index, the id when it is short) fits
+/// the first cache line, so that a line touches one line of each list it walks.
 struct alignas(64) ListData {
+    static constexpr std::size_t kInlineId = 15;
+
     // Raw views of rows and index for the hot path (no pointer chase through
     // the shared_ptr control blocks); always set through setRows().
     const Row* row_data = nullptr;
@@ -131,7 +134,14 @@ struct alignas(64) ListData {
     std::int32_t from_day = kOpenStart;
     std::int32_t to_day = kOpenEnd;
     std::shared_ptr<const CompiledRules> rules;  // null for entry lists
-    PriceList header;
+    // A copy of header.id when it has at most kInlineId characters, else
+    // kLongId: id() views it. Inside the object, so that a copy of the list views
+    // its own; set by setHeader() only.
+    static constexpr std::uint8_t kLongId = 0xff;
+    std::uint8_t id_size = kLongId;
+    char id_text[kInlineId] = {};
+
+    PriceList header;  // always set through setHeader()
     core::Currency currency{};
     std::shared_ptr<const std::vector<Row>> rows;  // never null; empty for derived lists
     std::shared_ptr<const SkuIndex> index;         // never null
@@ -143,23 +153,21 @@ struct alignas(64) ListData {
         row_data = rows->data();
         index_view = index->view();
     }
+    /// The header, its validity as days and the inline copy of its id.
+    void setHeader(PriceList new_header) {
+        header = std::move(new_header);
+        from_day = dayOrOpenStart(header.valid_from);
+        to_day = dayOrOpenEnd(header.valid_to);
+        id_size = header.id.size() <= kInlineId ? static_cast<std::uint8_t>(header.id.size()) : kLongId;
+        if (id_size != kLongId) std::memcpy(id_text, header.id.data(), header.id.size());
+    }
+    /// header.id, read from the first cache line when it is short.
+    std::string_view id() const {
+        return id_size != kLongId ? std::string_view(id_text, id_size) : std::string_view(header.id);
+    }
     bool validOn(std::int32_t day) const { return from_day <= day && day <= to_day; }
-    /// Starts loading every cache line of a SKU's rows (a cache hint only).
-    void prefetchRows(RowRange range) const {
-        if (range.count == 0) return;
-        const char* first = reinterpret_cast<const char*>(row_data + range.begin);
-        const char* last = reinterpret_cast<const char*>(row_data + range.begin + range.count) - 1;
-        for (const char* line = first; line <= last; line += 64) __builtin_prefetch(line);
-        __builtin_prefetch(last);
-    }
-    /// Starts loading the list's hot line and its id (a cache hint only).
-    void prefetch() const {
-        __builtin_prefetch(this);
-        __builtin_prefetch(reinterpret_cast<const char*>(this) + 64);
-    }
 };
-static_assert(offsetof(ListData, header) <= 64 && offsetof(ListData, header) + sizeof(std::string) <= 128,
-              "the hot fields fit the first cache line, the id the first two");
+static_assert(offsetof(ListData, header) == 64, "the hot fields and a short id fill the first cache line");
 
 /// One customer: one cache line, with the chain inline when it has up to
 /// kInlineChain lists (the usual case), so that a line reads no other array.

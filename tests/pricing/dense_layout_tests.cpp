@@ -170,6 +170,68 @@ BOOST_AUTO_TEST_CASE(direct_and_hashed_lists_and_customer_runs_agree_with_resolv
     BOOST_TEST(priced > 500U);
 }
 
+// A list keeps an id of up to 15 characters beside its hot fields: the
+// explanation views that copy, or the header's id when it is longer, also after
+// a change copies the list into a new snapshot and the old one is gone.
+BOOST_AUTO_TEST_CASE(short_and_long_list_ids_are_viewed_right_across_changes) {
+    const std::string inline_id = "CONTRACT-000042";       // 15 characters: kept inline
+    const std::string long_id = "CONTRACT-0000042";        // 16: read from the header
+    const std::string rule_id = "GOLD-DERIVED-FROM-LONG";  // a derived list with a long id
+    SnapshotBuilder b(catalogV1());
+    b.putList(PriceList{"BASE", "Base", "USD", ListKind::Base, {}, {}});
+    b.putList(PriceList{inline_id, "Short", "USD", ListKind::Contract, {}, {}});
+    b.putList(PriceList{long_id, "Long", "USD", ListKind::Contract, {}, {}});
+    b.putList(PriceList{rule_id, "Rule", "USD", ListKind::Group, {}, {}});
+    b.putEntry(entry("BASE", "A", "EA", "1", "2.0000"));
+    b.putEntry(entry(inline_id, "A", "EA", "1", "1.9000"));
+    b.putEntry(entry(inline_id, "A", "EA", "10", "1.5000"));
+    b.putEntry(entry(long_id, "A", "EA", "1", "1.8000"));
+    b.putEntry(entry(long_id, "A", "EA", "20", "1.4000"));
+    b.putRules(RuleList{rule_id,
+                        RuleSource::List,
+                        long_id,
+                        {PriceRule{RuleScope::All, "", {Adjustment::Kind::PercentOff, dec("50")}}}});
+    b.putCustomer(CustomerPricing{"C1", "USD", {inline_id, long_id}, Strategy::Lowest});
+    b.putCustomer(CustomerPricing{"C2", "USD", {rule_id}, Strategy::Priority});
+
+    const auto check = [&](const std::shared_ptr<const PriceSnapshot>& snapshot,
+                           std::string_view long_price) {
+        const Resolver resolver(snapshot);
+        const auto lowest = resolver.resolve(line("C1", "A", "EA", "5"));
+        BOOST_REQUIRE_MESSAGE(lowest.ok(), why(lowest));
+        const auto& chain = lowest->explanation.chain;
+        BOOST_REQUIRE(chain.size() == 3);
+        BOOST_TEST(chain[0].list_id == inline_id);
+        BOOST_TEST(chain[0].tier_list_id == inline_id);
+        BOOST_TEST(chain[1].list_id == long_id);
+        BOOST_TEST(chain[1].tier_list_id == long_id);
+        BOOST_TEST(chain[1].unit_price == dec(long_price));
+        BOOST_TEST(chain[2].list_id == "BASE");
+        BOOST_REQUIRE(lowest->explanation.next_tier.has_value());
+        BOOST_TEST(lowest->explanation.next_tier->list_id == inline_id);  // 10 at 1.5000
+        const auto derived = resolver.resolve(line("C2", "A", "EA", "1"));
+        BOOST_REQUIRE_MESSAGE(derived.ok(), why(derived));
+        BOOST_TEST(derived->list_id == rule_id);
+        BOOST_TEST(derived->explanation.chain[0].source_list_id == long_id);
+        BOOST_TEST(derived->explanation.chain[0].tier_list_id == long_id);
+        const auto ladder = resolver.tiersFor("C1", "A", "EA", day("2026-01-15"));
+        BOOST_REQUIRE_MESSAGE(ladder.ok(), why(ladder));
+        BOOST_REQUIRE(ladder->size() == 3);
+        BOOST_TEST((*ladder)[2].list_id == long_id);  // 20 at 1.4000
+    };
+    auto v1 = build(b);
+    check(v1, "1.8000");
+
+    // New entries copy both lists; a new header replaces the long one's.
+    SnapshotBuilder change(v1);
+    change.putEntry(entry(inline_id, "B", "EA", "1", "2.9000"));
+    change.putList(PriceList{long_id, "Long, renamed", "USD", ListKind::Contract, {}, {}});
+    change.putEntry(entry(long_id, "A", "EA", "1", "1.7000"));
+    auto v2 = build(change);
+    v1.reset();  // the lists of v1 are freed: v2 must view its own copies
+    check(v2, "1.7000");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace crossdock::pricing::test
