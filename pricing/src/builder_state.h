@@ -123,7 +123,7 @@ struct BuilderState {
 /// when the list is new) and its change. Also returns the new index, shared with
 /// the old one when no SKU's row count changed.
 struct MergedRows {
-    std::shared_ptr<const std::vector<Row>> rows;
+    std::shared_ptr<const Rows> rows;
     std::shared_ptr<const SkuIndex> index;
 };
 core::Result<MergedRows> mergeListRows(const ListData* old_list, const ListChange& change,

@@ -91,7 +91,7 @@ struct alignas(64) ItemRecord {
 static_assert(sizeof(ItemRecord) == 64);
 
 struct ItemTable {
-    std::vector<ItemRecord> records;  // by SKU id; ids past the end have no item
+    LargeVector<ItemRecord> records;  // by SKU id; ids past the end have no item
     std::vector<UnitFactor> spill;    // units of items with more than kInlineUnits
 
     /// The item with SKU id `id`, or nullptr.

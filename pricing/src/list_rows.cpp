@@ -99,7 +99,7 @@ std::span<const PendingRow> runOf(const std::vector<PendingRow>& sorted, std::si
 
 }  // namespace
 
-std::shared_ptr<const SkuIndex> indexRows(const std::vector<Row>& rows) {
+std::shared_ptr<const SkuIndex> indexRows(const Rows& rows) {
     std::size_t sku_count = 0;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         if (i == 0 || rows[i].sku != rows[i - 1].sku) ++sku_count;
@@ -121,9 +121,9 @@ std::shared_ptr<const SkuIndex> indexRows(const std::vector<Row>& rows) {
 
 core::Result<MergedRows> mergeListRows(const ListData* old_list, const ListChange& change,
                                        const BuilderState& builder) {
-    static const std::vector<Row> kNoRows;
+    static const Rows kNoRows;
     const bool keep_old = old_list != nullptr && !change.cleared;
-    const std::vector<Row>& old_rows = keep_old ? *old_list->rows : kNoRows;
+    const Rows& old_rows = keep_old ? *old_list->rows : kNoRows;
     std::vector<PendingRow> puts = change.upserts;
     std::vector<PendingRow> removals = change.removals;
     std::sort(puts.begin(), puts.end(), pendingOrder);
@@ -163,7 +163,7 @@ core::Result<MergedRows> mergeListRows(const ListData* old_list, const ListChang
     MergedRows merged;
     if (same_layout) {
         // Repricing: same rows per SKU, so the index still holds; patch a copy.
-        auto rows = std::make_shared<std::vector<Row>>(old_rows);
+        auto rows = std::make_shared<Rows>(old_rows);
         for (const auto& group : groups) {
             const RowRange range = old_list->index->find(group.sku);
             std::copy_n(changed.begin() + group.begin, group.count, rows->begin() + range.begin);
@@ -173,7 +173,7 @@ core::Result<MergedRows> mergeListRows(const ListData* old_list, const ListChang
         return merged;
     }
     // Interleave the untouched SKUs' old rows with the changed groups, both in SKU order.
-    auto rows = std::make_shared<std::vector<Row>>();
+    auto rows = std::make_shared<Rows>();
     rows->reserve(old_rows.size() + puts.size());
     std::size_t old_pos = 0;
     for (const auto& group : groups) {

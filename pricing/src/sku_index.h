@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "huge_pages.h"
+
 namespace crossdock::pricing::detail {
 
 struct RowRange {
@@ -87,9 +89,9 @@ private:
     // slots at the front), so that each bucket is one cache line.
     const Slot* slots() const { return storage_.data() + first_; }
     Slot* slots() { return storage_.data() + first_; }
-    std::vector<Slot> storage_;
+    LargeVector<Slot> storage_;
     std::size_t first_ = 0;
-    std::vector<RowRange> direct_;
+    LargeVector<RowRange> direct_;
     std::size_t mask_ = 0;
     unsigned shift_ = 0;
 };

@@ -6,8 +6,8 @@ namespace crossdock::pricing {
 
 namespace detail {
 
-std::shared_ptr<const std::vector<Row>> emptyRows() {
-    static const auto rows = std::make_shared<const std::vector<Row>>();
+std::shared_ptr<const Rows> emptyRows() {
+    static const auto rows = std::make_shared<const Rows>();
     return rows;
 }
 

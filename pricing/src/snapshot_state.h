@@ -20,6 +20,7 @@
 #include "crossdock/core/currency.h"
 #include "crossdock/pricing/item_facts.h"
 #include "crossdock/pricing/model.h"
+#include "huge_pages.h"
 #include "item_table.h"
 #include "sku_index.h"
 #include "string_table.h"
@@ -48,6 +49,9 @@ struct Row {
 
     bool validOn(std::int32_t day) const { return from_day <= day && day <= to_day; }
 };
+
+/// A list's rows: huge-page backed once large (BASE's rows are read at random).
+using Rows = LargeVector<Row>;
 
 inline bool rowOrder(const Row& a, const Row& b) {
     if (a.sku != b.sku) return a.sku < b.sku;
@@ -143,11 +147,10 @@ struct alignas(64) ListData {
 
     PriceList header;  // always set through setHeader()
     core::Currency currency{};
-    std::shared_ptr<const std::vector<Row>> rows;  // never null; empty for derived lists
-    std::shared_ptr<const SkuIndex> index;         // never null
+    std::shared_ptr<const Rows> rows;       // never null; empty for derived lists
+    std::shared_ptr<const SkuIndex> index;  // never null
 
-    void setRows(std::shared_ptr<const std::vector<Row>> new_rows,
-                 std::shared_ptr<const SkuIndex> new_index) {
+    void setRows(std::shared_ptr<const Rows> new_rows, std::shared_ptr<const SkuIndex> new_index) {
         rows = std::move(new_rows);
         index = std::move(new_index);
         row_data = rows->data();
@@ -217,10 +220,10 @@ struct SnapshotState {
 };
 
 /// An empty row vector and index, shared by every list without rows.
-std::shared_ptr<const std::vector<Row>> emptyRows();
+std::shared_ptr<const Rows> emptyRows();
 std::shared_ptr<const SkuIndex> emptyIndex();
 
 /// Builds the SKU index over rows sorted by rowOrder().
-std::shared_ptr<const SkuIndex> indexRows(const std::vector<Row>& rows);
+std::shared_ptr<const SkuIndex> indexRows(const Rows& rows);
 
 }  // namespace crossdock::pricing::detail

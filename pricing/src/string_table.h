@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "huge_pages.h"
+
 namespace crossdock::pricing::detail {
 
 class StringTable {
@@ -90,7 +92,7 @@ private:
 
     std::vector<char> arena_;
     std::vector<std::uint32_t> offsets_{0};  // id → start in arena_; one extra at the end
-    std::vector<Slot> slots_;
+    LargeVector<Slot> slots_;                // huge-page backed once large (the SKU table)
     std::size_t mask_ = 0;
 };
 
