@@ -70,15 +70,17 @@ bool sameText(std::string_view a, std::string_view b) {
 struct Ahead {
     detail::LineKeys keys;
     std::span<const std::uint32_t> chain;
-    bool settled = false;  // the first list's rows are expected to price the line
-    bool early = false;    // stage 2 knew the chain and started the first list's index entry
+    bool same_customer = false;  // the line before is for the same customer
+    bool settled = false;        // the first list's rows are expected to price the line
+    bool early = false;          // stage 2 knew the chain and started the first list's index entry
 };
 
 // Stage 1 (stage 0 loaded the request's strings): the hashes (a run of lines for one customer hashes its
 // id once) and the customer's and the SKU's table slots.
 void warmSlots(const detail::SnapshotState& s, const PriceRequest& request, const PriceRequest* previous,
                const Ahead* previous_ahead, Ahead& ahead, TouchList& loads) {
-    if (previous != nullptr && sameText(previous->customer_id, request.customer_id)) {
+    ahead.same_customer = previous != nullptr && sameText(previous->customer_id, request.customer_id);
+    if (ahead.same_customer) {
         ahead.keys.customer_hash = previous_ahead->keys.customer_hash;
     } else {
         ahead.keys.customer_hash = StringTable::hashOf(request.customer_id);
@@ -94,7 +96,7 @@ void warmRecords(const detail::SnapshotState& s, const PriceRequest& request, co
                  const Ahead* previous_ahead, Ahead& ahead, TouchList& loads) {
     detail::LineKeys& keys = ahead.keys;
     const auto& customers = *s.customers;
-    const bool same_customer = previous != nullptr && sameText(previous->customer_id, request.customer_id);
+    const bool same_customer = ahead.same_customer;
     keys.customer_index = same_customer ? previous_ahead->keys.customer_index
                                         : customers.ids.find(request.customer_id, keys.customer_hash);
     const bool same_unit = previous != nullptr && sameText(previous->uom, request.uom);
