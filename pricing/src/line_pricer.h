@@ -38,10 +38,6 @@ struct LineContext {
     mutable std::array<CachedRange, 8> range_cache;
     mutable std::size_t cached = 0;
 
-    /// Remembers the SKU's rows in `list`, found elsewhere (the cache has room).
-    void seedRange(const ListData& list, RowRange range) const {
-        range_cache[cached++] = CachedRange{&list, range.begin, range.count};
-    }
     /// The SKU's rows in `list`.
     RowRange rangeIn(const ListData& list) const {
         for (std::size_t i = 0; i < cached; ++i)

@@ -140,8 +140,6 @@ void warmFirstRows(const detail::SnapshotState& s, const detail::CustomerTable& 
     if (ahead.keys.sku_id == StringTable::kNone || ahead.chain.empty()) return;
     const detail::ListData& first = *s.lists[ahead.chain[0]];
     const RowRange range = first.index_view.find(ahead.keys.sku_id);
-    ahead.keys.ranges[0] = range;
-    ahead.keys.ranges_found = 1;
     if (range.count != 0) loads.addRange(first.row_data + range.begin, range.count * sizeof(detail::Row));
     ahead.settled = range.count != 0 && !first.rules &&
                     customers.records[ahead.keys.customer_index].strategy == Strategy::Priority;
@@ -151,13 +149,11 @@ void warmFirstRows(const detail::SnapshotState& s, const detail::CustomerTable& 
 }
 
 // Stage 6: the SKU's rows in the other lists, unless the first one settled the line.
-void warmOtherRows(const detail::SnapshotState& s, Ahead& ahead, TouchList& loads) {
+void warmOtherRows(const detail::SnapshotState& s, const Ahead& ahead, TouchList& loads) {
     if (ahead.keys.sku_id == StringTable::kNone || ahead.chain.empty() || ahead.settled) return;
     for (const auto slot : ahead.chain.subspan(1)) {
         const detail::ListData& list = *s.lists[slot];
         const RowRange range = list.index_view.find(ahead.keys.sku_id);
-        if (ahead.keys.ranges_found < detail::LineKeys::kFoundRanges)
-            ahead.keys.ranges[ahead.keys.ranges_found++] = range;
         if (range.count != 0) loads.addRange(list.row_data + range.begin, range.count * sizeof(detail::Row));
     }
 }

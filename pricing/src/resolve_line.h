@@ -4,7 +4,6 @@
 // the request's strings hashed once, the lookups (customer, item, unit) by those
 // hashes, then the chain walk. Private to pricing.
 
-#include <array>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -36,12 +35,6 @@ struct LineKeys {
     std::uint32_t customer_index = StringTable::kNone;
     std::uint32_t sku_id = StringTable::kNone;
     std::uint32_t uom_id = StringTable::kNone;
-    /// When looked_up: the SKU's rows in the first `ranges_found` lists of the
-    /// customer's chain, as resolveAll()'s stages found them, so that pricing the
-    /// line does not search those indexes again.
-    static constexpr std::size_t kFoundRanges = 4;
-    std::array<RowRange, kFoundRanges> ranges;
-    std::uint8_t ranges_found = 0;
 };
 
 /// The checks every call shares, in the documented order: customer, item, unit.

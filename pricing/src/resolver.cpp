@@ -4,7 +4,6 @@
 
 #include "crossdock/pricing/resolver.h"
 
-#include <algorithm>
 #include <array>
 
 #include "line_pricer.h"
@@ -96,13 +95,11 @@ std::optional<NextTier> findNextTier(const LineContext& ctx, std::span<const std
 
 // Walks the chain for a checked request and fills the line and its explanation
 // into `result`, which holds a fresh PricedLine (or gets the line's error).
-// keys.looked_up: resolveAll()'s stages have loaded what the chain walk reads.
+// `warm`: resolveAll()'s stages have loaded what the chain walk reads.
 void priceLine(const detail::SnapshotState& s, const detail::CheckedLine& line, const PriceRequest& request,
-               const detail::LineKeys& keys, core::Result<PricedLine>& result) {
+               bool warm, core::Result<PricedLine>& result) {
     const LineContext ctx{s, *line.item, line.sku_id, line.uom_id, line.f_req, request.date.daysSinceEpoch()};
-    if (!keys.looked_up) detail::prefetchChain(ctx, line.chain);
-    for (std::size_t i = 0; i < std::min<std::size_t>(keys.ranges_found, line.chain.size()); ++i)
-        ctx.seedRange(*s.lists[line.chain[i]], keys.ranges[i]);
+    if (!warm) detail::prefetchChain(ctx, line.chain);
     const std::int64_t quantity = request.quantity.raw();
     const Strategy strategy = line.customer->strategy;
     PricedLine& priced = result.value();
@@ -205,7 +202,7 @@ void resolveInto(const SnapshotState& s, const PriceRequest& request, const Line
         result = found.takeError();
         return;
     }
-    priceLine(s, *found, request, keys, result);
+    priceLine(s, *found, request, keys.looked_up, result);
 }
 
 }  // namespace detail
