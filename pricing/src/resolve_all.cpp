@@ -1,9 +1,11 @@
 // Resolver::resolveAll(): the lines of a cart, an order or a page of hits in
-// groups of 32, each group through loading stages over the snapshot's dense
+// groups of 64, each group through loading stages over the snapshot's dense
 // layout (slots, records, lists, index entries, rows), so that the cache misses
-// of a whole group overlap instead of queueing. Each line is then priced by the
-// one code path (detail::resolveInto), with the hashes and the ids the stages
-// found, straight into the answer's vector.
+// of a whole group overlap instead of queueing. While a group is being loaded,
+// the group before it is priced, a share of its lines after each stage, so that
+// the loads arrive while the core computes instead of while it waits. Each line
+// is priced by the one code path (detail::resolveInto), with the hashes and the
+// ids the stages found, straight into the answer's vector.
 
 #include <array>
 #include <cstring>
@@ -21,16 +23,16 @@ using detail::touchRange;
 
 namespace {
 
-constexpr std::size_t kGroup = 32;  // lines that go through each stage together
+constexpr std::size_t kGroup = 64;  // lines that go through each stage together
 // The part of an answer a priced line writes: the line, the explanation's header
 // and its first candidates.
-constexpr std::size_t kAnswerPrefetchBytes = 640;  // > the lines between stages 1 and 6
+constexpr std::size_t kAnswerPrefetchBytes = 640;  // prefetched for writing as the line is priced
 
-// The addresses one stage wants loaded, collected first and loaded afterwards in
-// one tight loop: a load of a missing line blocks retirement, so the stage's own
-// work between two loads would fill the out-of-order window and keep only a few
-// of the group's misses in flight; a loop of bare loads keeps all of them.
-class TouchList {
+// The addresses one stage wants loaded, collected first and prefetched afterwards
+// in one tight loop, so that all of the group's misses are in flight together.
+// Prefetches, not loads: a load of a missing line blocks retirement, and the
+// pricing of the previous group that follows the loop would then stall behind it.
+class PrefetchList {
 public:
     void add(const void* p) {
         if (p != nullptr && size_ < kCapacity) addresses_[size_++] = p;
@@ -40,8 +42,8 @@ public:
         for (std::size_t at = 0; at < bytes; at += 64) add(begin + at);
         add(begin + bytes - 1);
     }
-    void touchAll() {
-        for (std::size_t i = 0; i < size_; ++i) touch(addresses_[i]);
+    void prefetchAll() {
+        for (std::size_t i = 0; i < size_; ++i) __builtin_prefetch(addresses_[i]);
         size_ = 0;
     }
 
@@ -78,7 +80,7 @@ struct Ahead {
 // Stage 1 (stage 0 loaded the request's strings): the hashes (a run of lines for one customer hashes its
 // id once) and the customer's and the SKU's table slots.
 void warmSlots(const detail::SnapshotState& s, const PriceRequest& request, const PriceRequest* previous,
-               const Ahead* previous_ahead, Ahead& ahead, TouchList& loads) {
+               const Ahead* previous_ahead, Ahead& ahead, PrefetchList& loads) {
     ahead.same_customer = previous != nullptr && sameText(previous->customer_id, request.customer_id);
     if (ahead.same_customer) {
         ahead.keys.customer_hash = previous_ahead->keys.customer_hash;
@@ -93,7 +95,7 @@ void warmSlots(const detail::SnapshotState& s, const PriceRequest& request, cons
 // Stage 2: the customer's record (its chain is inline) and the item's record.
 // A run of lines of one customer in one unit (a cart) looks both up once.
 void warmRecords(const detail::SnapshotState& s, const PriceRequest& request, const PriceRequest* previous,
-                 const Ahead* previous_ahead, Ahead& ahead, TouchList& loads) {
+                 const Ahead* previous_ahead, Ahead& ahead, PrefetchList& loads) {
     detail::LineKeys& keys = ahead.keys;
     const auto& customers = *s.customers;
     const bool same_customer = ahead.same_customer;
@@ -117,7 +119,7 @@ void warmRecords(const detail::SnapshotState& s, const PriceRequest& request, co
 }
 
 // Stage 3: the customer's chain; starts loading the chain's lists.
-void warmLists(const detail::SnapshotState& s, Ahead& ahead, TouchList& loads) {
+void warmLists(const detail::SnapshotState& s, Ahead& ahead, PrefetchList& loads) {
     const auto& customers = *s.customers;
     const auto index = ahead.keys.customer_index;
     if (ahead.early || index == StringTable::kNone || !customers.records[index].active) return;
@@ -126,7 +128,7 @@ void warmLists(const detail::SnapshotState& s, Ahead& ahead, TouchList& loads) {
 }
 
 // Stage 4: the first list's index entry for the SKU (direct or hashed).
-void warmFirstIndex(const detail::SnapshotState& s, const Ahead& ahead, TouchList& loads) {
+void warmFirstIndex(const detail::SnapshotState& s, const Ahead& ahead, PrefetchList& loads) {
     if (ahead.early || ahead.keys.sku_id == StringTable::kNone || ahead.chain.empty()) return;
     loads.add(s.lists[ahead.chain[0]]->index_view.home(ahead.keys.sku_id));
 }
@@ -136,7 +138,7 @@ void warmFirstIndex(const detail::SnapshotState& s, const Ahead& ahead, TouchLis
 // not consulted: they are left alone (a wrong guess costs misses, never a
 // result). Otherwise the index entries of the other lists.
 void warmFirstRows(const detail::SnapshotState& s, const detail::CustomerTable& customers, Ahead& ahead,
-                   TouchList& loads) {
+                   PrefetchList& loads) {
     if (ahead.keys.sku_id == StringTable::kNone || ahead.chain.empty()) return;
     const detail::ListData& first = *s.lists[ahead.chain[0]];
     const RowRange range = first.index_view.find(ahead.keys.sku_id);
@@ -149,7 +151,7 @@ void warmFirstRows(const detail::SnapshotState& s, const detail::CustomerTable& 
 }
 
 // Stage 6: the SKU's rows in the other lists, unless the first one settled the line.
-void warmOtherRows(const detail::SnapshotState& s, const Ahead& ahead, TouchList& loads) {
+void warmOtherRows(const detail::SnapshotState& s, const Ahead& ahead, PrefetchList& loads) {
     if (ahead.keys.sku_id == StringTable::kNone || ahead.chain.empty() || ahead.settled) return;
     for (const auto slot : ahead.chain.subspan(1)) {
         const detail::ListData& list = *s.lists[slot];
@@ -165,51 +167,64 @@ std::vector<core::Result<PricedLine>> Resolver::resolveAll(std::span<const Price
     const std::size_t n = requests.size();
     std::vector<core::Result<PricedLine>> lines;
     lines.reserve(n);
-    std::array<Ahead, kGroup> ahead;
-    Ahead last;  // the previous group's last line, for a run of one customer across groups
-    TouchList loads;
-    // Each stage runs over a group of lines before the next stage starts, so
-    // that a stage's misses (one or a few per line) are in flight together and
-    // have arrived by the time the next stage reads them.
-    for (std::size_t begin = 0; begin < n; begin += kGroup) {
-        const std::size_t count = std::min(kGroup, n - begin);
-        const PriceRequest* group = requests.data() + begin;
-        for (std::size_t i = 0; i < count; ++i) {
-            if (!group[i].customer_id.empty()) touch(group[i].customer_id.data());
-            if (!group[i].sku.empty()) touch(group[i].sku.data());
+    std::array<std::array<Ahead, kGroup>, 2> aheads;  // the group being loaded and the one before
+    const Ahead none;
+    PrefetchList loads;
+    const std::size_t groups = (n + kGroup - 1) / kGroup;
+    // Round g loads group g and prices group g - 1 (loaded in round g - 1).
+    for (std::size_t g = 0; g <= groups; ++g) {
+        const std::size_t priced_begin = g == 0 ? 0 : (g - 1) * kGroup;
+        const std::size_t priced_count = g == 0 ? 0 : std::min(kGroup, n - priced_begin);
+        const std::array<Ahead, kGroup>& loaded = aheads[(g + 1) % 2];
+        std::size_t done = 0;
+        const auto priceUpTo = [&](std::size_t end) {
+            for (; done < end; ++done) {
+                // The answer's slot for the line (reserved above): written now, read by the caller.
+                const char* out = reinterpret_cast<const char*>(lines.data() + priced_begin + done);
+                for (std::size_t at_byte = 0; at_byte < kAnswerPrefetchBytes; at_byte += 64)
+                    __builtin_prefetch(out + at_byte, 1);
+                PricedLine empty;  // not zeroed: resolveInto() sets what the line uses
+                detail::resolveInto(s, requests[priced_begin + done], loaded[done].keys,
+                                    lines.emplace_back(std::move(empty)));
+            }
+        };
+        // After stage k of the loading, k sevenths of the group before are priced.
+        const auto afterStage = [&](std::size_t stage) {
+            loads.prefetchAll();
+            priceUpTo(priced_count * stage / 7);
+        };
+        if (g < groups) {
+            std::array<Ahead, kGroup>& ahead = aheads[g % 2];
+            const std::size_t begin = g * kGroup;
+            const std::size_t count = std::min(kGroup, n - begin);
+            const PriceRequest* group = requests.data() + begin;
+            for (std::size_t i = 0; i < count; ++i) {
+                if (!group[i].customer_id.empty()) touch(group[i].customer_id.data());
+                if (!group[i].sku.empty()) touch(group[i].sku.data());
+            }
+            // Line i follows line i - 1; the group's first line follows the previous group's last.
+            const PriceRequest* before = begin == 0 ? nullptr : group - 1;
+            const Ahead* before_ahead = begin == 0 ? &none : &loaded[priced_count - 1];
+            const auto previous = [&](std::size_t i) { return i == 0 ? before : &group[i - 1]; };
+            const auto previousAhead = [&](std::size_t i) { return i == 0 ? before_ahead : &ahead[i - 1]; };
+            for (std::size_t i = 0; i < count; ++i) {
+                ahead[i] = Ahead{};
+                warmSlots(s, group[i], previous(i), previousAhead(i), ahead[i], loads);
+            }
+            afterStage(1);
+            for (std::size_t i = 0; i < count; ++i)
+                warmRecords(s, group[i], previous(i), previousAhead(i), ahead[i], loads);
+            afterStage(2);
+            for (std::size_t i = 0; i < count; ++i) warmLists(s, ahead[i], loads);
+            afterStage(3);
+            for (std::size_t i = 0; i < count; ++i) warmFirstIndex(s, ahead[i], loads);
+            afterStage(4);
+            for (std::size_t i = 0; i < count; ++i) warmFirstRows(s, *s.customers, ahead[i], loads);
+            afterStage(5);
+            for (std::size_t i = 0; i < count; ++i) warmOtherRows(s, ahead[i], loads);
+            afterStage(6);
         }
-        // Line i follows line i - 1; the group's first line follows the previous group's last.
-        const PriceRequest* before = begin == 0 ? nullptr : group - 1;
-        const auto previous = [&](std::size_t i) { return i == 0 ? before : &group[i - 1]; };
-        const auto previousAhead = [&](std::size_t i) { return i == 0 ? &last : &ahead[i - 1]; };
-        for (std::size_t i = 0; i < count; ++i) {
-            ahead[i] = Ahead{};
-            warmSlots(s, group[i], previous(i), previousAhead(i), ahead[i], loads);
-        }
-        loads.touchAll();
-        for (std::size_t i = 0; i < count; ++i)
-            warmRecords(s, group[i], previous(i), previousAhead(i), ahead[i], loads);
-        loads.touchAll();
-        for (std::size_t i = 0; i < count; ++i) warmLists(s, ahead[i], loads);
-        loads.touchAll();
-        for (std::size_t i = 0; i < count; ++i) warmFirstIndex(s, ahead[i], loads);
-        loads.touchAll();
-        for (std::size_t i = 0; i < count; ++i) warmFirstRows(s, *s.customers, ahead[i], loads);
-        loads.touchAll();
-        for (std::size_t i = 0; i < count; ++i) warmOtherRows(s, ahead[i], loads);
-        loads.touchAll();
-        for (std::size_t i = 0; i < count; ++i) {
-            // The answer's slot for the line (reserved above): written soon, read by the caller.
-            const char* out = reinterpret_cast<const char*>(lines.data() + begin + i);
-            for (std::size_t at_byte = 0; at_byte < kAnswerPrefetchBytes; at_byte += 64)
-                __builtin_prefetch(out + at_byte, 1);
-        }
-        // The lines themselves, through the one code path.
-        for (std::size_t i = 0; i < count; ++i) {
-            PricedLine empty;  // not zeroed: resolveInto() sets what the line uses
-            detail::resolveInto(s, group[i], ahead[i].keys, lines.emplace_back(std::move(empty)));
-        }
-        last = ahead[count - 1];
+        priceUpTo(priced_count);
     }
     return lines;
 }
