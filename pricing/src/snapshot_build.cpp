@@ -64,7 +64,7 @@ private:
             if (!change.header) continue;
             if (auto status = checkHeader(*change.header, change.header_where); !status) return status;
             const auto currency = core::findCurrency(change.header->currency);
-            auto data = std::make_shared<ListData>();
+            auto data = std::allocate_shared<ListData>(detail::HugePageAllocator<ListData>{});
             const bool replace = slot != StringTable::kNone && !change.removed;
             if (replace) {
                 *data = *s_.lists[slot];
@@ -132,7 +132,7 @@ private:
         }
         auto merged = detail::mergeListRows(&old, change, b_);
         if (!merged) return merged.takeError();
-        auto data = std::make_shared<ListData>(old);
+        auto data = std::allocate_shared<ListData>(detail::HugePageAllocator<ListData>{}, old);
         s_.entry_count = s_.entry_count - old.rows->size() + merged->rows->size();
         data->setRows(std::move(merged->rows), std::move(merged->index));
         s_.lists[slot] = std::move(data);
@@ -157,7 +157,7 @@ private:
         const auto source = from_list ? list_ids_.find(change.rules->source_list_id) : StringTable::kNone;
         auto compiled = detail::compileRules(*change.rules, change.rules_where, source, b_.interns());
         if (!compiled) return compiled.takeError();
-        auto data = std::make_shared<ListData>(*s_.lists[slot]);
+        auto data = std::allocate_shared<ListData>(detail::HugePageAllocator<ListData>{}, *s_.lists[slot]);
         data->rules = std::move(*compiled);
         s_.lists[slot] = std::move(data);
         return {};

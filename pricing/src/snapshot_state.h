@@ -189,7 +189,7 @@ static_assert(sizeof(CustomerRecord) == 64);
 
 struct CustomerTable {
     StringTable ids;  // customer id → index into records
-    std::vector<CustomerRecord> records;
+    LargeVector<CustomerRecord> records;
     std::vector<std::uint32_t> chains;  // list slots
 
     /// The chain of a record of this table, as list slots.

@@ -1,7 +1,8 @@
-// The allocator of the snapshot's large arrays: a large array starts on a 2 MiB
-// boundary in a mapping advised for transparent huge pages, a small one comes
-// from operator new; contents survive growth across the threshold, copies and
-// shrinking; over-aligned records keep their alignment.
+// The allocator of the snapshot's arrays: a large array starts on a 2 MiB
+// boundary in a mapping advised for transparent huge pages, a middle-sized one
+// comes from the pool (reused once freed), a small one from operator new;
+// contents survive growth across the thresholds, copies and shrinking;
+// over-aligned records keep their alignment.
 
 #include <boost/test/unit_test.hpp>
 #include <cstdint>
@@ -16,6 +17,7 @@ namespace crossdock::pricing::test {
 namespace {
 
 using detail::kHugePageBytes;
+using detail::kPooledBytes;
 using detail::LargeVector;
 
 std::uintptr_t address(const void* p) { return reinterpret_cast<std::uintptr_t>(p); }
@@ -88,6 +90,41 @@ BOOST_AUTO_TEST_CASE(over_aligned_records_keep_their_alignment_small_and_large) 
     BOOST_TEST(address(large.data()) % kHugePageBytes == 0u);
     large.back().value[7] = 42;
     BOOST_TEST(large.back().value[7] == 42u);
+}
+
+BOOST_AUTO_TEST_CASE(pooled_blocks_hold_their_size_and_are_reused_once_freed) {
+    // Sizes at the edges of the pool's classes, each block filled to its last byte.
+    const std::size_t sizes[] = {kPooledBytes - 1,
+                                 kPooledBytes,
+                                 kPooledBytes + 1,
+                                 319,
+                                 320,
+                                 5000,
+                                 16'000,
+                                 (7 * kHugePageBytes) / 8 + 1,
+                                 kHugePageBytes - 1};
+    std::vector<LargeVector<unsigned char>> blocks;
+    for (const std::size_t size : sizes) {
+        auto& block = blocks.emplace_back(size, static_cast<unsigned char>(size % 251));
+        if (detail::kPoolOn && size >= kPooledBytes) BOOST_TEST(address(block.data()) % 64 == 0u);
+    }
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        bool same = true;
+        for (const unsigned char c : blocks[i]) same = same && c == sizes[i] % 251;
+        BOOST_TEST(same, "block of " << sizes[i] << " bytes");
+    }
+    if (!detail::kPoolOn) return;  // under AddressSanitizer
+    BOOST_TEST(detail::pooledBytes() > 0u);
+    // A freed block is the next one handed out for its class; blocks do not overlap.
+    LargeVector<unsigned char> first(5000, 1);
+    const void* where = first.data();
+    LargeVector<unsigned char> second(5000, 2);
+    BOOST_TEST(
+        (address(second.data()) >= address(where) + 5000 || address(second.data()) + 5000 <= address(where)));
+    first = LargeVector<unsigned char>();
+    const LargeVector<unsigned char> third(4900, 3);  // the same class as 5000
+    BOOST_TEST(third.data() == where);
+    BOOST_TEST(second[4999] == 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
