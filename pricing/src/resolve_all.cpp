@@ -19,7 +19,6 @@ namespace crossdock::pricing {
 using detail::RowRange;
 using detail::StringTable;
 using detail::touch;
-using detail::touchRange;
 
 namespace {
 
