@@ -7,6 +7,7 @@
 #include <array>
 
 #include "line_pricer.h"
+#include "next_tier.h"
 #include "resolve_line.h"
 #include "wide_math.h"
 
@@ -72,16 +73,19 @@ ChoiceReason reasonFor(const CandidateList& chain, std::size_t chosen, Strategy 
 }
 
 // The first tier break above `quantity` where the chain's price drops below
-// `price`: the breaks in ascending order (at most kMaxNextTierProbes), each priced
-// through the whole chain. The breaks come from one pass over the rows found.
+// `price`. Read from the rows when the chain allows it (next_tier.h); otherwise
+// the breaks in ascending order (at most kMaxNextTierProbes), each priced through
+// the whole chain, the breaks coming from one pass over the rows found.
 std::optional<NextTier> findNextTier(const LineContext& ctx, std::span<const std::uint32_t> chain,
-                                     Strategy strategy, std::size_t chosen, std::int64_t quantity,
-                                     std::int64_t price) {
-    std::array<std::int64_t, kMaxNextTierProbes> breaks;
+                                     const CandidateList& candidates, Strategy strategy, std::size_t chosen,
+                                     std::int64_t quantity, std::int64_t price) {
     // Under `priority` the winner (the first list with a price) still prices every larger
     // quantity, and the lists after it are never consulted: only the winner's breaks and
     // those of the lists before it (which may start to price) can change the answer.
     const auto consulted = strategy == Strategy::Priority ? chain.first(chosen + 1) : chain;
+    auto from_rows = detail::nextTierFromRows(ctx, consulted, candidates, strategy, quantity, price);
+    if (from_rows.decided) return from_rows.next;
+    std::array<std::int64_t, kMaxNextTierProbes> breaks;
     const std::size_t count = detail::breakpointsAbove(ctx, consulted, quantity, breaks);
     for (std::size_t i = 0; i < count; ++i) {
         const ChainQuote next = detail::quoteChain(ctx, consulted, strategy, breaks[i]);
@@ -152,7 +156,8 @@ void priceLine(const detail::SnapshotState& s, const detail::CheckedLine& line, 
     explanation.reason = reasonFor(explanation.chain, chosen, strategy);
     explanation.currency = currency;
     if (request.next_tier)
-        explanation.next_tier = findNextTier(ctx, line.chain, strategy, chosen, quantity, best);
+        explanation.next_tier =
+            findNextTier(ctx, line.chain, explanation.chain, strategy, chosen, quantity, best);
 }
 
 }  // namespace
