@@ -39,12 +39,42 @@ const Row* bestTier(const Row* begin, const Row* end, const LineContext& ctx, st
     return best;
 }
 
-Quote quoteEntries(const LineContext& ctx, const ListData& list, std::int64_t quantity) {
+// quoteEntries() when every row is in the requested unit (the usual case): one
+// ladder, no conversion. Each row is looked at, without an early exit: rows are
+// sorted by min_qty, so the last valid one the quantity reaches is the tier
+// either way, and a loop whose only exit is its count costs one misprediction
+// where the search for the unit's run and the tier's break cost two or three.
+Quote quoteRequestedUnit(const LineContext& ctx, const ListData& list, const Row* rows, const Row* end,
+                         std::int64_t quantity) {
     Quote quote;
     quote.tier_list = &list;
+    const Row* tier = nullptr;
+    bool any_valid = false;
+    for (const Row* row = rows; row != end; ++row) {
+        const bool valid = row->validOn(ctx.day);
+        any_valid |= valid;
+        tier = valid && row->min_qty <= quantity ? row : tier;
+    }
+    if (tier == nullptr) {
+        quote.status = any_valid ? CandidateStatus::BelowMinQty : CandidateStatus::NotValidOnDate;
+        return quote;
+    }
+    quote.row = tier;
+    quote.f_tier = ctx.f_req;
+    quote.status = CandidateStatus::Priced;
+    quote.price = tier->price;
+    return quote;
+}
+
+Quote quoteEntries(const LineContext& ctx, const ListData& list, std::int64_t quantity) {
     const RowRange range = ctx.rangeIn(list);
     const Row* rows = list.row_data + range.begin;
     const Row* end = rows + range.count;
+    // Sorted by unit: the first and the last row bound them all.
+    if (range.count != 0 && rows->uom == ctx.uom_id && (end - 1)->uom == ctx.uom_id)
+        return quoteRequestedUnit(ctx, list, rows, end, quantity);
+    Quote quote;
+    quote.tier_list = &list;
     bool any_unit = false;
     bool any_valid = false;
     for (const Row* group = rows; group != end;) {
