@@ -21,16 +21,11 @@ constexpr std::size_t kMaxLadders = 8;
 // A list whose candidate says this cannot price the line at a larger quantity
 // either: none of these depends on the quantity.
 bool neverPrices(CandidateStatus status) {
-    switch (status) {
-        case CandidateStatus::ListNotValid:
-        case CandidateStatus::NoEntry:
-        case CandidateStatus::NotValidOnDate:
-        case CandidateStatus::NoRule:
-        case CandidateStatus::NoCost:
-            return true;
-        default:
-            return false;
-    }
+    constexpr auto bit = [](CandidateStatus s) { return 1U << static_cast<unsigned>(s); };
+    constexpr unsigned kNever = bit(CandidateStatus::ListNotValid) | bit(CandidateStatus::NoEntry) |
+                                bit(CandidateStatus::NotValidOnDate) | bit(CandidateStatus::NoRule) |
+                                bit(CandidateStatus::NoCost);
+    return ((kNever >> static_cast<unsigned>(status)) & 1U) != 0;
 }
 
 // One list's price as the quantity grows. No default member values: makeLadder()

@@ -102,12 +102,14 @@ public:
 
 /// n ÷ d rounded half away from zero, for d > 0 and n > INT64_MIN (the quotient
 /// then always fits). One hardware division: the fast path of the 128-bit roundings.
+/// Branch-free: whether a price rounds up is as good as random, and a branch on
+/// it is mispredicted half of the time.
 constexpr std::int64_t divideHalfAwayFromZero(std::int64_t n, std::int64_t d) {
-    std::int64_t quotient = n / d;
-    std::int64_t remainder = n % d;
-    if (remainder < 0) remainder = -remainder;
-    if (remainder >= d - remainder) quotient += n < 0 ? -1 : 1;
-    return quotient;
+    const std::int64_t quotient = n / d;
+    const std::int64_t remainder = n % d;
+    const std::int64_t magnitude = remainder < 0 ? -remainder : remainder;
+    const std::int64_t away = n < 0 ? -1 : 1;
+    return quotient + (magnitude >= d - magnitude ? away : 0);
 }
 
 }  // namespace crossdock::core
