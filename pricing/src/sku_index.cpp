@@ -10,11 +10,11 @@ SkuIndex::SkuIndex(std::size_t key_count, bool direct, std::size_t id_limit) {
         direct_.assign(id_limit, RowRange{});
         return;
     }
-    // At most two thirds full, so that a bucket rarely overflows into the next;
+    // At most half full, so that a bucket rarely overflows into the next;
     // at least two buckets so that a miss always finds an empty slot.
     std::size_t bucket_count = 2;
     unsigned bits = 1;
-    while (4 * bucket_count * 2 < 3 * key_count) {
+    while (4 * bucket_count < 2 * key_count) {
         bucket_count *= 2;
         ++bits;
     }

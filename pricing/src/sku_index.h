@@ -57,7 +57,7 @@ public:
                     hit |= static_cast<unsigned>(bucket[k].sku == sku) << k;
                     empty |= static_cast<unsigned>(bucket[k].sku == kEmpty) << k;
                 }
-                if ((hit | empty) == 0) continue;  // a full bucket without the key (rare)
+                if ((hit | empty) == 0) continue;  // a full bucket without the key
                 const unsigned first = static_cast<unsigned>(__builtin_ctz(hit | empty));
                 const bool found = ((hit >> first) & 1U) != 0;
                 const Slot& slot = bucket[first];
