@@ -45,9 +45,9 @@ public:
         RowRange find(std::uint32_t sku) const {
             if (direct_) return sku < mask_ ? static_cast<const RowRange*>(base_)[sku] : RowRange{};
             // A bucket at a time, in the order insert() probes: the search ends at the
-            // first slot that holds the key or is empty. Whether the key is there (a
-            // coin toss for a customer's contract list) then picks the answer by a
-            // conditional move, not by a branch mispredicted half of the time.
+            // first slot that holds the key or is empty, found with one comparison per
+            // slot and no branch per slot. A branch per slot was mispredicted often:
+            // whether a customer's contract list has the SKU is a coin toss.
             const Slot* slots = static_cast<const Slot*>(base_);
             for (std::size_t i = slotOf(sku);; i = (i + kBucketSlots) & mask_) {
                 const Slot* bucket = slots + i;
