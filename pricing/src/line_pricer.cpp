@@ -70,9 +70,7 @@ Quote quoteEntries(const LineContext& ctx, const ListData& list, std::int64_t qu
     const RowRange range = ctx.rangeIn(list);
     const Row* rows = list.row_data + range.begin;
     const Row* end = rows + range.count;
-    // Sorted by unit: the first and the last row bound them all.
-    if (range.count != 0 && rows->uom == ctx.uom_id && (end - 1)->uom == ctx.uom_id)
-        return quoteRequestedUnit(ctx, list, rows, end, quantity);
+    if (allRowsIn(rows, end, ctx.uom_id)) return quoteRequestedUnit(ctx, list, rows, end, quantity);
     Quote quote;
     quote.tier_list = &list;
     bool any_unit = false;

@@ -48,6 +48,12 @@ struct LineContext {
     }
 };
 
+/// True when [begin, end), one SKU's rows of a list (sorted by unit), is not empty
+/// and every row is in unit `uom`: the first and the last row bound them all.
+inline bool allRowsIn(const Row* begin, const Row* end, std::uint32_t uom) {
+    return begin != end && begin->uom == uom && (end - 1)->uom == uom;
+}
+
 /// A list's outcome for the line at one quantity.
 struct Quote {
     CandidateStatus status = CandidateStatus::NoEntry;

@@ -58,15 +58,13 @@ struct Ladder {
 bool requestedUnitRows(const LineContext& ctx, const ListData& list, const Row*& begin, const Row*& end) {
     if (!list.validOn(ctx.day) || list.rules) return false;
     const RowRange range = ctx.rangeIn(list);
-    if (range.count == 0) return false;
     begin = list.row_data + range.begin;
     end = begin + range.count;
-    // Sorted by unit: the first and the last row bound them all.
-    return begin->uom == ctx.uom_id && (end - 1)->uom == ctx.uom_id;
+    return allRowsIn(begin, end, ctx.uom_id);
 }
 
-// Sets up `ladder` for the list at chain index i at `quantity`; false for a shape
-// this search does not handle.
+// Sets up `ladder` for a list of the chain at `quantity`; false for a shape this
+// search does not handle.
 bool makeLadder(const LineContext& ctx, const ListData& list, const ListCandidate& candidate,
                 std::int64_t quantity, Ladder& ladder) {
     ladder.next = ladder.end = nullptr;
