@@ -43,8 +43,12 @@ struct LineContext {
         for (std::size_t i = 0; i < cached; ++i)
             if (range_cache[i].list == &list) return RowRange{range_cache[i].begin, range_cache[i].count};
         const RowRange range = list.index_view.find(sku_id);
-        if (cached < range_cache.size()) range_cache[cached++] = CachedRange{&list, range.begin, range.count};
+        remember(list, range);
         return range;
+    }
+    /// Notes the SKU's rows in `list`, found elsewhere (resolveAll()'s stages).
+    void remember(const ListData& list, RowRange range) const {
+        if (cached < range_cache.size()) range_cache[cached++] = CachedRange{&list, range.begin, range.count};
     }
 };
 

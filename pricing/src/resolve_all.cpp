@@ -141,6 +141,8 @@ void warmFirstRows(const detail::SnapshotState& s, const detail::CustomerTable& 
     if (ahead.keys.sku_id == StringTable::kNone || ahead.chain.empty()) return;
     const detail::ListData& first = *s.lists[ahead.chain[0]];
     const RowRange range = first.index_view.find(ahead.keys.sku_id);
+    ahead.keys.ranges[0] = range;
+    ahead.keys.ranges_found = 1;
     if (range.count != 0) loads.addRange(first.row_data + range.begin, range.count * sizeof(detail::Row));
     ahead.settled = range.count != 0 && !first.rules &&
                     customers.records[ahead.keys.customer_index].strategy == Strategy::Priority;
@@ -150,11 +152,15 @@ void warmFirstRows(const detail::SnapshotState& s, const detail::CustomerTable& 
 }
 
 // Stage 6: the SKU's rows in the other lists, unless the first one settled the line.
-void warmOtherRows(const detail::SnapshotState& s, const Ahead& ahead, PrefetchList& loads) {
+void warmOtherRows(const detail::SnapshotState& s, Ahead& ahead, PrefetchList& loads) {
     if (ahead.keys.sku_id == StringTable::kNone || ahead.chain.empty() || ahead.settled) return;
-    for (const auto slot : ahead.chain.subspan(1)) {
-        const detail::ListData& list = *s.lists[slot];
+    for (std::size_t i = 1; i < ahead.chain.size(); ++i) {
+        const detail::ListData& list = *s.lists[ahead.chain[i]];
         const RowRange range = list.index_view.find(ahead.keys.sku_id);
+        if (i < ahead.keys.ranges.size()) {
+            ahead.keys.ranges[i] = range;
+            ahead.keys.ranges_found = static_cast<std::uint8_t>(i + 1);
+        }
         if (range.count != 0) loads.addRange(list.row_data + range.begin, range.count * sizeof(detail::Row));
     }
 }

@@ -4,6 +4,7 @@
 // the request's strings hashed once, the lookups (customer, item, unit) by those
 // hashes, then the chain walk. Private to pricing.
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -35,6 +36,11 @@ struct LineKeys {
     std::uint32_t customer_index = StringTable::kNone;
     std::uint32_t sku_id = StringTable::kNone;
     std::uint32_t uom_id = StringTable::kNone;
+    /// resolveAll()'s stages: the SKU's rows in the first `ranges_found` lists of
+    /// the customer's chain, so that the chain walk does not search those indexes again.
+    static constexpr std::size_t kRangesAhead = 4;
+    std::array<RowRange, kRangesAhead> ranges;
+    std::uint8_t ranges_found = 0;
 };
 
 /// The checks every call shares, in the documented order: customer, item, unit.

@@ -4,6 +4,7 @@
 
 #include "crossdock/pricing/resolver.h"
 
+#include <algorithm>
 #include <array>
 
 #include "line_pricer.h"
@@ -99,11 +100,13 @@ std::optional<NextTier> findNextTier(const LineContext& ctx, std::span<const std
 
 // Walks the chain for a checked request and fills the line and its explanation
 // into `result`, which holds a fresh PricedLine (or gets the line's error).
-// `warm`: resolveAll()'s stages have loaded what the chain walk reads.
+// `keys`: when looked_up, resolveAll()'s stages have loaded what the chain walk
+// reads, and found the SKU's rows in the first lists.
 void priceLine(const detail::SnapshotState& s, const detail::CheckedLine& line, const PriceRequest& request,
-               bool warm, core::Result<PricedLine>& result) {
+               const detail::LineKeys& keys, core::Result<PricedLine>& result) {
     const LineContext ctx{s, *line.item, line.sku_id, line.uom_id, line.f_req, request.date.daysSinceEpoch()};
-    if (!warm) detail::prefetchChain(ctx, line.chain);
+    for (std::size_t i = 0; i < keys.ranges_found; ++i) ctx.remember(*s.lists[line.chain[i]], keys.ranges[i]);
+    if (!keys.looked_up) detail::prefetchChain(ctx, line.chain);
     const std::int64_t quantity = request.quantity.raw();
     const Strategy strategy = line.customer->strategy;
     PricedLine& priced = result.value();
@@ -132,8 +135,7 @@ void priceLine(const detail::SnapshotState& s, const detail::CheckedLine& line, 
     }
     const core::Currency currency = line.customer->currency;
     const auto extended =
-        core::Decimal::multiplyRounded(core::Decimal::fromRaw(best), request.quantity,
-                                       std::min(currency.minor_units, core::Decimal::kScale));
+        detail::extendRaw(best, quantity, std::clamp(currency.minor_units, 0, core::Decimal::kScale));
     if (!extended) {
         result = lineError(core::ErrorCode::Overflow, "overflow",
                            "extended amount of " + request.quantity.toShortString() + " × " +
@@ -142,7 +144,7 @@ void priceLine(const detail::SnapshotState& s, const detail::CheckedLine& line, 
     }
     const ListCandidate& winner = explanation.chain[chosen];
     priced.unit_price = winner.unit_price;
-    priced.extended = *extended;
+    priced.extended = core::Decimal::fromRaw(*extended);
     priced.currency = currency;
     priced.list_id = winner.list_id;
     priced.min_qty = winner.min_qty;
@@ -207,7 +209,7 @@ void resolveInto(const SnapshotState& s, const PriceRequest& request, const Line
         result = found.takeError();
         return;
     }
-    priceLine(s, *found, request, keys.looked_up, result);
+    priceLine(s, *found, request, keys, result);
 }
 
 }  // namespace detail
