@@ -1,5 +1,7 @@
 #include "string_table.h"
 
+#include <bit>
+#include <cstddef>
 #include <cstring>
 #include <functional>
 #include <stdexcept>
@@ -19,15 +21,67 @@ StringTable::Slot StringTable::keyOf(std::string_view text, std::uint64_t hash) 
     return key;
 }
 
+namespace {
+
+std::uint64_t load64(const char* p) {
+    std::uint64_t word;
+    std::memcpy(&word, p, sizeof word);
+    return word;
+}
+
+std::uint64_t load32(const char* p) {
+    std::uint32_t word;
+    std::memcpy(&word, p, sizeof word);
+    return word;
+}
+
+}  // namespace
+
+StringTable::Key StringTable::keyFor(std::string_view text, std::uint64_t hash) {
+    static_assert(std::endian::native == std::endian::little, "keys are read as little-endian words");
+    // The 11 text bytes of keyOf(), zero-padded: bytes 0..7 in `low`, 8..10 in `high`,
+    // each read as whole words that may overlap (an overlap ORs a byte with itself).
+    const char* p = text.data();
+    const std::size_t n = text.size();
+    std::uint64_t low = 0;
+    std::uint64_t high = 0;
+    std::uint8_t size = static_cast<std::uint8_t>(n);
+    if (n > kInline) {
+        size = kLong;
+        low = static_cast<std::uint32_t>(hash >> 32);
+    } else if (n >= 8) {
+        low = load64(p);
+        high = n == 8 ? 0 : load64(p + n - 8) >> (8 * (16 - n));
+    } else if (n >= 4) {
+        low = load32(p) | load32(p + n - 4) << (8 * (n - 4));
+    } else if (n > 0) {
+        const auto byte = [p](std::size_t i) {
+            return std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+        };
+        low = byte(0) | byte(n / 2) | byte(n - 1);
+    }
+    return Key{size | static_cast<std::uint32_t>((low & 0xff'ffff) << 8), (low >> 24) | (high << 40)};
+}
+
+StringTable::Key StringTable::keyIn(const Slot& slot) {
+    static_assert(offsetof(Slot, size) == 4 && offsetof(Slot, text) == 5);
+    const char* bytes = reinterpret_cast<const char*>(&slot);
+    Key key;
+    std::memcpy(&key.head, bytes + 4, sizeof key.head);
+    std::memcpy(&key.tail, bytes + 8, sizeof key.tail);
+    return key;
+}
+
 std::uint32_t StringTable::find(std::string_view text, std::uint64_t hash) const {
     if (slots_.empty()) return kNone;
-    const Slot key = keyOf(text, hash);
+    const Key key = keyFor(text, hash);
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
         const Slot& slot = slots_[i];
         if (slot.id_plus_one == 0) return kNone;
         // Size and text compared as 12 fixed bytes: the padding is zero on both sides.
-        if (std::memcmp(&slot.size, &key.size, 1 + kInline) != 0) continue;
-        if (key.size != kLong || name(slot.id_plus_one - 1) == text) return slot.id_plus_one - 1;
+        const Key here = keyIn(slot);
+        if (((here.head ^ key.head) | (here.tail ^ key.tail)) != 0) continue;
+        if (text.size() <= kInline || name(slot.id_plus_one - 1) == text) return slot.id_plus_one - 1;
     }
 }
 

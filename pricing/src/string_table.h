@@ -86,6 +86,15 @@ private:
     };
     static_assert(sizeof(Slot) == 16);
     static Slot keyOf(std::string_view text, std::uint64_t hash);
+    // The 12 bytes a search compares (a slot's size and text) as two words: bytes
+    // 4..7 and 8..15 of a Slot. Built from the text with whole-word loads, so that
+    // no byte-wise copy is stored and read back in another width.
+    struct Key {
+        std::uint32_t head;
+        std::uint64_t tail;
+    };
+    static Key keyFor(std::string_view text, std::uint64_t hash);
+    static Key keyIn(const Slot& slot);
 
     void rehash(std::size_t slot_count);
     void place(std::uint64_t hash, std::uint32_t id);
