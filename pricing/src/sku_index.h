@@ -6,6 +6,9 @@
 
 #include <cstdint>
 #include <vector>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "huge_pages.h"
 
@@ -51,12 +54,7 @@ public:
             const Slot* slots = static_cast<const Slot*>(base_);
             for (std::size_t i = slotOf(sku);; i = (i + kBucketSlots) & mask_) {
                 const Slot* bucket = slots + i;
-                unsigned hit = 0;
-                unsigned empty = 0;
-                for (unsigned k = 0; k < kBucketSlots; ++k) {
-                    hit |= static_cast<unsigned>(bucket[k].sku == sku) << k;
-                    empty |= static_cast<unsigned>(bucket[k].sku == kEmpty) << k;
-                }
+                const auto [hit, empty] = compareBucket(bucket, sku);
                 if ((hit | empty) == 0) continue;  // a full bucket without the key
                 const unsigned first = static_cast<unsigned>(__builtin_ctz(hit | empty));
                 const bool found = ((hit >> first) & 1U) != 0;
@@ -71,6 +69,33 @@ public:
         }
 
     private:
+        struct BucketMasks {
+            unsigned hit;    // bit k: slot k holds the key
+            unsigned empty;  // bit k: slot k is empty
+        };
+        static BucketMasks compareBucket(const Slot* bucket, std::uint32_t sku) {
+#if defined(__SSE2__)
+            // The four slots' keys (their first words) gathered into one vector and
+            // compared with the key and with kEmpty at once.
+            const auto load = [bucket](unsigned k) {
+                return _mm_load_si128(reinterpret_cast<const __m128i*>(bucket + k));
+            };
+            const __m128i keys = _mm_unpacklo_epi64(_mm_unpacklo_epi32(load(0), load(1)),
+                                                    _mm_unpacklo_epi32(load(2), load(3)));
+            const auto mask = [](__m128i equal) {
+                return static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(equal)));
+            };
+            return {mask(_mm_cmpeq_epi32(keys, _mm_set1_epi32(static_cast<int>(sku)))),
+                    mask(_mm_cmpeq_epi32(keys, _mm_set1_epi32(static_cast<int>(kEmpty))))};
+#else
+            BucketMasks masks{0, 0};
+            for (unsigned k = 0; k < kBucketSlots; ++k) {
+                masks.hit |= static_cast<unsigned>(bucket[k].sku == sku) << k;
+                masks.empty |= static_cast<unsigned>(bucket[k].sku == kEmpty) << k;
+            }
+            return masks;
+#endif
+        }
         std::size_t slotOf(std::uint32_t sku) const {
             return static_cast<std::size_t>((sku * 0x9E37'79B9'7F4A'7C15ULL) >> shift_) * kBucketSlots;
         }
