@@ -12,7 +12,7 @@ StringTable::Slot StringTable::keyOf(std::string_view text, std::uint64_t hash) 
     Slot key;
     if (text.size() <= kInline) {
         key.size = static_cast<std::uint8_t>(text.size());
-        std::memcpy(key.text, text.data(), text.size());
+        if (!text.empty()) std::memcpy(key.text, text.data(), text.size());  // data() may be null
     } else {
         key.size = kLong;
         const auto tag = static_cast<std::uint32_t>(hash >> 32);
