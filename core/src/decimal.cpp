@@ -248,12 +248,18 @@ Result<Decimal> Decimal::multiplyRounded(Decimal a, Decimal b, int digits) {
         return makeError(ErrorCode::InvalidArgument,
                          "fraction digits must be 0..4, got " + std::to_string(digits));
     }
+    const auto product = tryMultiplyRounded(a, b, digits);
+    if (!product) return overflowError("*", a, b);
+    return *product;
+}
+
+std::optional<Decimal> Decimal::tryMultiplyRounded(Decimal a, Decimal b, int digits) {
     // The exact product has 8 fraction digits; drop 8 - digits of them in one rounding,
     // then scale back to 4.
     const Int128 product = static_cast<Int128>(a.raw_) * b.raw_;
     const Int128 rounded = divRoundHalfUp(product, kPow10[static_cast<std::size_t>(2 * kScale - digits)]) *
                            kPow10[static_cast<std::size_t>(kScale - digits)];
-    if (!inRange(rounded)) return overflowError("*", a, b);
+    if (!inRange(rounded)) return std::nullopt;
     return fromRaw(static_cast<std::int64_t>(rounded));
 }
 

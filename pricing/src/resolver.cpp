@@ -135,7 +135,8 @@ void priceLine(const detail::SnapshotState& s, const detail::CheckedLine& line, 
     }
     const core::Currency currency = line.customer->currency;
     const auto extended =
-        detail::extendRaw(best, quantity, std::clamp(currency.minor_units, 0, core::Decimal::kScale));
+        core::Decimal::tryMultiplyRounded(core::Decimal::fromRaw(best), request.quantity,
+                                          std::clamp(currency.minor_units, 0, core::Decimal::kScale));
     if (!extended) {
         result = lineError(core::ErrorCode::Overflow, "overflow",
                            "extended amount of " + request.quantity.toShortString() + " × " +
@@ -144,7 +145,7 @@ void priceLine(const detail::SnapshotState& s, const detail::CheckedLine& line, 
     }
     const ListCandidate& winner = explanation.chain[chosen];
     priced.unit_price = winner.unit_price;
-    priced.extended = core::Decimal::fromRaw(*extended);
+    priced.extended = *extended;
     priced.currency = currency;
     priced.list_id = winner.list_id;
     priced.min_qty = winner.min_qty;

@@ -72,19 +72,6 @@ inline std::optional<std::int64_t> quantityIn(std::int64_t quantity, std::int64_
     return convertPriceRaw(quantity, f_b, f_a);
 }
 
-/// The extended amount: price × quantity (both raw, 4 digits) rounded half up once
-/// to `digits` (0..4) fraction digits, as a raw Decimal; nullopt on overflow. What
-/// core::Decimal::multiplyRounded() computes, without building a Result.
-inline std::optional<std::int64_t> extendRaw(std::int64_t price, std::int64_t quantity, int digits) {
-    static constexpr std::int64_t kPow10[] = {1,       10,        100,        1'000,      10'000,
-                                              100'000, 1'000'000, 10'000'000, 100'000'000};
-    const auto rounded = divideHalfUp(static_cast<Int128>(price) * quantity, kPow10[8 - digits]);
-    if (!rounded) return std::nullopt;
-    const Int128 scaled = static_cast<Int128>(*rounded) * kPow10[4 - digits];
-    if (!fitsInt64(scaled)) return std::nullopt;
-    return static_cast<std::int64_t>(scaled);
-}
-
 /// base × (100 − percent) ÷ 100 or base × (100 + percent) ÷ 100, one half-up rounding.
 inline std::optional<std::int64_t> adjustRaw(std::int64_t base, bool markup, std::int64_t percent) {
     const std::int64_t factor = markup ? kHundredRaw + percent : kHundredRaw - percent;

@@ -3,6 +3,7 @@
 #include <compare>
 #include <cstdint>
 #include <exception>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -77,6 +78,9 @@ public:
     /// a × b rounded half up to `digits` (0..4) straight from the exact product:
     /// one rounding, as a line extension needs. InvalidArgument when digits is outside 0..4.
     static Result<Decimal> multiplyRounded(Decimal a, Decimal b, int digits);
+    /// multiplyRounded() for `digits` known to be 0..4, without building an error:
+    /// nullopt when the result does not fit (for hot paths that report it themselves).
+    static std::optional<Decimal> tryMultiplyRounded(Decimal a, Decimal b, int digits);
     /// a ÷ b rounded half up to 4 digits. InvalidArgument when b is zero.
     static Result<Decimal> divide(Decimal a, Decimal b);
 
